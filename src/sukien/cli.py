@@ -1,0 +1,117 @@
+"""Command-line interface: thin commands over the library.
+
+Exit status of ``sukien run``: 0 when every document was processed, 3 when some documents
+failed (each failure is listed with its reason in the summary and kept in the store),
+2 for bad usage, 1 for an unexpected error.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from sukien.settings import load_settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="sukien: Vietnamese news → chronicle of events.")
+console = Console(stderr=True)
+EXIT_SOME_FAILED = 3
+
+
+
+@app.callback()
+def _root() -> None:
+    """sukien: Vietnamese news pages in, a dated chronicle of international events out."""
+
+
+DbOpt = Annotated[str | None, typer.Option("--db", help="DuckDB store file (default ./sukien.duckdb).")]
+
+
+@app.command()
+def run(
+    inputs: Annotated[list[str], typer.Argument(help="Files or folders (recursive); .gz, HTML, JSONL, CSV.")],
+    out: Annotated[str | None, typer.Option("--out", help="Write the contract's JSONL files here.")] = None,
+    db: DbOpt = None,
+    workers: Annotated[int | None, typer.Option("--workers", help="Processes (0 = all cores).")] = None,
+    config: Annotated[str | None, typer.Option("--config", help="A sukien.toml settings file.")] = None,
+    field_id: Annotated[str | None, typer.Option(help="Record field holding the id.")] = None,
+    field_text: Annotated[str | None, typer.Option(help="Record field holding the text.")] = None,
+    field_title: Annotated[str | None, typer.Option(help="Record field holding the title.")] = None,
+    field_date: Annotated[str | None, typer.Option(help="Record field holding the date.")] = None,
+    field_url: Annotated[str | None, typer.Option(help="Record field holding the URL.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Process pages into articles, actors, events and quotes.
+
+    Example: sukien run ../shared/seeds --out out/ --db sukien.duckdb
+    """
+    from sukien.pipeline import run_corpus, write_outputs
+    from sukien.store import Store
+
+    settings = load_settings(
+        config, db=db, out=out, workers=workers, field_id=field_id, field_text=field_text,
+        field_title=field_title, field_date=field_date, field_url=field_url,
+    )
+    with Store(settings.db) as store, _progress(quiet) as prog:
+        task = prog.add_task("documents", total=None, rate="")
+        summary = run_corpus(inputs, store, settings, progress=_updater(prog, task))
+        counts = write_outputs(store, settings.out, summary.doc_ids) if settings.out else {}
+    _print_summary(summary, counts, settings.db)
+    if summary.failed:
+        raise typer.Exit(EXIT_SOME_FAILED)
+
+
+def _progress(quiet: bool) -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
+        console=console, disable=quiet, transient=True,
+    )
+
+
+def _updater(prog: Progress, task: TaskID) -> Callable[[int, int], None]:
+    t0 = time.perf_counter()
+
+    def update(n: int, articles: int) -> None:
+        rate = n / max(time.perf_counter() - t0, 1e-9)
+        prog.update(task, completed=n, rate=f"{rate:.1f} docs/s, {articles} articles")
+
+    return update
+
+
+def _print_summary(summary, counts: dict[str, int], db: str) -> None:  # type: ignore[no-untyped-def]
+    rate = summary.docs / summary.seconds if summary.seconds else 0.0
+    console.print(
+        f"[bold]{summary.docs}[/] documents processed, {summary.skipped} unchanged (skipped), "
+        f"[{'red' if summary.failed else 'green'}]{summary.failed} failed[/], {summary.articles} articles "
+        f"in {summary.seconds:.1f}s ({rate:.1f} docs/s); store: {db}"
+    )
+    if counts:
+        console.print("written: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    if summary.failures:
+        table = Table("source", "reason", "detail", title="failed documents")
+        for f in summary.failures[:50]:
+            table.add_row(f.source, f.reason, f.detail[:120])
+        console.print(table)
+        if len(summary.failures) > 50:
+            console.print(f"… and {len(summary.failures) - 50} more (table 'failures' in the store)")
+
+
+def main() -> None:  # pragma: no cover
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

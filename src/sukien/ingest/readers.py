@@ -1,0 +1,201 @@
+"""Turn input paths into :class:`Document` records, one failure record per bad document."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import io
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from sukien.ingest.decode import DecodeError, decode_bytes
+from sukien.records import Document, Failure
+from sukien.text.normalize import normalize_text
+
+RECORD_SUFFIXES = {".jsonl", ".ndjson", ".csv", ".tsv"}
+TEXT_SUFFIXES = {"", ".txt", ".text", ".dump"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+_VN = timezone(timedelta(hours=7))
+csv.field_size_limit(1 << 30)
+
+
+@dataclass(frozen=True)
+class FieldMap:
+    """Field names of JSONL/CSV records."""
+
+    id: str = "id"
+    text: str = "text"
+    title: str = "title"
+    date: str = "date"
+    url: str = "url"
+
+
+def iter_documents(paths: Iterable[str | Path], fields: FieldMap | None = None) -> Iterator[Document | Failure]:
+    """Documents from files and folders (recursively, in sorted order), ``.gz`` included."""
+    fields = fields or FieldMap()
+    for path in map(Path, paths):
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p, path))
+        elif path.exists():
+            files = [path]
+        else:
+            yield Failure(str(path), "unreadable", f"{path}: no such file or folder")
+            continue
+        for f in files:
+            yield from read_file(f, fields)
+
+
+def _wanted(p: Path, root: Path) -> bool:
+    """Inside a folder: known page/record formats only, no hidden files."""
+    if any(part.startswith(".") for part in p.relative_to(root).parts):
+        return False
+    _, suffix = _stem_and_suffix(p)
+    return suffix in TEXT_SUFFIXES | RECORD_SUFFIXES | HTML_SUFFIXES
+
+
+def _stem_and_suffix(path: Path) -> tuple[str, str]:
+    name = path.name
+    if name.endswith(".gz"):
+        name = name[:-3]
+    p = Path(name)
+    return p.stem, p.suffix.lower()
+
+
+def read_file(path: Path, fields: FieldMap) -> Iterator[Document | Failure]:
+    stem, suffix = _stem_and_suffix(path)
+    try:
+        data = path.read_bytes()
+        if path.name.endswith(".gz"):
+            data = gzip.decompress(data)
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        yield Failure(str(path), "unreadable", f"{path}: {exc}", doc_id=stem)
+        return
+    if suffix in RECORD_SUFFIXES:
+        yield from _records(path, stem, suffix, data, fields)
+        return
+    try:
+        decoded = decode_bytes(data, str(path))
+    except DecodeError as exc:
+        yield Failure(str(path), exc.reason, exc.detail, doc_id=stem)
+        return
+    text = decoded.text
+    if suffix in HTML_SUFFIXES or _looks_html(text):
+        yield _html_document(path, stem, text, decoded.encoding)
+        return
+    yield Document(stem, text, str(path), _hash(text), "text", encoding=decoded.encoding)
+
+
+def _looks_html(text: str) -> bool:
+    head = text[:2000].lower()
+    return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in head)
+
+
+def _html_document(path: Path, stem: str, html: str, encoding: str) -> Document | Failure:
+    from sukien.ingest.html import extract_html
+
+    got = extract_html(html)
+    if got is None or not got.text.strip():
+        return Failure(str(path), "empty", f"{path}: no article text found in the HTML", doc_id=stem)
+    text = normalize_text(got.text)
+    return Document(
+        stem, text, str(path), _hash(text), "record",
+        title=normalize_text(got.title) if got.title else None,
+        date=got.date, url=got.url, encoding=encoding,
+    )
+
+
+def _records(path: Path, stem: str, suffix: str, data: bytes, fields: FieldMap) -> Iterator[Document | Failure]:
+    try:
+        text = decode_bytes(data, str(path)).text
+    except DecodeError as exc:
+        yield Failure(str(path), exc.reason, exc.detail, doc_id=stem)
+        return
+    if suffix in (".jsonl", ".ndjson"):
+        rows: Iterator[tuple[int, dict | None, str]] = _jsonl_rows(text)
+    else:
+        rows = _csv_rows(text, "\t" if suffix == ".tsv" else ",")
+    for lineno, row, err in rows:
+        source = f"{path}:{lineno}"
+        if row is None:
+            yield Failure(source, "malformed_record", f"{source}: {err}", doc_id=f"{stem}-{lineno}")
+            continue
+        yield _record_document(row, source, f"{stem}-{lineno}", fields)
+
+
+def _jsonl_rows(text: str) -> Iterator[tuple[int, dict | None, str]]:
+    for lineno, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield lineno, None, f"not JSON ({exc.msg} at column {exc.colno})"
+            continue
+        if not isinstance(row, dict):
+            yield lineno, None, "a JSON line must be an object"
+            continue
+        yield lineno, row, ""
+
+
+def _csv_rows(text: str, delimiter: str) -> Iterator[tuple[int, dict | None, str]]:
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    try:
+        for row in reader:
+            if None in row:
+                yield reader.line_num, None, "more cells than header columns"
+                continue
+            yield reader.line_num, row, ""
+    except csv.Error as exc:
+        yield reader.line_num, None, f"CSV error: {exc}"
+
+
+def _record_document(row: dict, source: str, fallback_id: str, fields: FieldMap) -> Document | Failure:
+    raw_text = row.get(fields.text)
+    doc_id = str(row.get(fields.id) or fallback_id)
+    doc_id = re.sub(r"[^\w.-]+", "_", doc_id)[:200]
+    if not isinstance(raw_text, str) or not raw_text.strip():
+        return Failure(source, "empty", f"{source}: field '{fields.text}' is missing or empty", doc_id=doc_id)
+    text = normalize_text(raw_text)
+    title = row.get(fields.title)
+    url = row.get(fields.url)
+    return Document(
+        doc_id, text, source, _hash(text), "record",
+        title=normalize_text(title).strip() if isinstance(title, str) and title.strip() else None,
+        date=record_date(row.get(fields.date)),
+        url=url if isinstance(url, str) and url else None,
+    )
+
+
+def record_date(value: object) -> str | None:
+    """A record's date field as an ISO day in Vietnam time (UTC+7) when it has a time zone.
+
+    >>> record_date("2026-02-02T20:30:00+00:00"), record_date("23/10/2013 11:39"), record_date("20210430")
+    ('2026-02-03', '2013-10-23', '2021-04-30')
+    """
+    if not isinstance(value, str) or not value.strip():
+        return None
+    v = value.strip()
+    try:
+        dt = datetime.fromisoformat(v.replace("Z", "+00:00"))
+        if dt.tzinfo is not None:
+            dt = dt.astimezone(_VN)
+        return dt.date().isoformat()
+    except ValueError:
+        pass
+    m = re.match(r"(\d{1,2})/(\d{1,2})/(\d{4})", v)
+    if m:
+        return f"{int(m[3]):04d}-{int(m[2]):02d}-{int(m[1]):02d}"
+    m = re.fullmatch(r"(\d{4})(\d{2})(\d{2})", v)
+    if m:
+        return f"{m[1]}-{m[2]}-{m[3]}"
+    m = re.match(r"(\d{4})-(\d{2})(?:-(\d{2}))?", v)
+    return m.group(0) if m else None
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -1,0 +1,196 @@
+"""DuckDB store. Documents are keyed by ``doc_id`` and content hash: re-running on the same
+input replaces a changed document's rows and skips an unchanged one, never duplicating.
+
+The store does not import any stage; it only reads and writes records.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from sukien.records import Actor, Article, Event, Failure, Mention, Quote
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+  doc_id VARCHAR PRIMARY KEY, content_hash VARCHAR, source VARCHAR, status VARCHAR,
+  reason VARCHAR, detail VARCHAR, n_articles INTEGER, stage_versions VARCHAR, processed_at TIMESTAMP);
+CREATE TABLE IF NOT EXISTS articles (
+  article_id VARCHAR PRIMARY KEY, doc_id VARCHAR, seq INTEGER, record JSON, title VARCHAR,
+  body VARCHAR, published VARCHAR, outlet VARCHAR);
+CREATE TABLE IF NOT EXISTS mentions (
+  article_id VARCHAR, doc_id VARCHAR, actor_id VARCHAR, text VARCHAR, start_off INTEGER,
+  end_off INTEGER, kind VARCHAR, how VARCHAR, as_place BOOLEAN);
+CREATE TABLE IF NOT EXISTS events (
+  event_id VARCHAR PRIMARY KEY, article_id VARCHAR, doc_id VARCHAR, record JSON, date VARCHAR,
+  source VARCHAR, target VARCHAR, cameo VARCHAR, root VARCHAR, quad_class INTEGER,
+  goldstein DOUBLE, negated BOOLEAN, modality VARCHAR);
+CREATE TABLE IF NOT EXISTS quotes (
+  quote_id VARCHAR PRIMARY KEY, article_id VARCHAR, doc_id VARCHAR, record JSON,
+  speaker VARCHAR, text VARCHAR);
+CREATE TABLE IF NOT EXISTS actors (
+  id VARCHAR PRIMARY KEY, kind VARCHAR, affiliation VARCHAR, record JSON);
+CREATE TABLE IF NOT EXISTS failures (
+  source VARCHAR, doc_id VARCHAR, reason VARCHAR, detail VARCHAR, run_id VARCHAR);
+CREATE TABLE IF NOT EXISTS runs (
+  run_id VARCHAR, started_at TIMESTAMP, finished_at TIMESTAMP, inputs VARCHAR,
+  n_docs INTEGER, n_skipped INTEGER, n_failed INTEGER, n_articles INTEGER);
+"""
+
+_DOC_TABLES = ("articles", "mentions", "events", "quotes")
+
+
+@dataclass
+class DocBatchItem:
+    """Everything one document produced, ready to write."""
+
+    doc_id: str
+    content_hash: str
+    source: str
+    articles: Sequence[Article] = ()
+    mentions: Sequence[Mention] = ()
+    events: Sequence[Event] = ()
+    quotes: Sequence[Quote] = ()
+    actors: Sequence[Actor] = ()
+    stage_versions: dict[str, str] = field(default_factory=dict)
+
+
+class Store:
+    """A DuckDB file (``:memory:`` for tests) holding every record the pipeline writes."""
+
+    def __init__(self, path: str | Path = "sukien.duckdb", read_only: bool = False) -> None:
+        self.path = str(path)
+        self.con = duckdb.connect(self.path, read_only=read_only)
+        if not read_only:
+            self.con.execute(SCHEMA)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---- incremental bookkeeping ----
+    def known_hashes(self, doc_ids: Iterable[str] | None = None) -> dict[str, str]:
+        rows = self.con.execute(
+            "SELECT doc_id, content_hash FROM documents WHERE status = 'ok'"
+        ).fetchall()
+        wanted = set(doc_ids) if doc_ids is not None else None
+        return {d: h for d, h in rows if wanted is None or d in wanted}
+
+    # ---- writing ----
+    def write_batch(self, items: Sequence[DocBatchItem], failures: Sequence[Failure] = (), run_id: str = "") -> None:
+        """Write a batch of documents in one transaction (replacing their old rows)."""
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            ids = [it.doc_id for it in items] + [f.doc_id for f in failures if f.doc_id]
+            self._delete_docs(ids)
+            now = datetime.now(UTC).replace(tzinfo=None)
+            for it in items:
+                self._insert_item(it, now)
+            for f in failures:
+                con.execute(
+                    "INSERT INTO failures VALUES (?, ?, ?, ?, ?)", [f.source, f.doc_id, f.reason, f.detail, run_id]
+                )
+                if f.doc_id:
+                    con.execute(
+                        "INSERT INTO documents VALUES (?, NULL, ?, 'failed', ?, ?, 0, NULL, ?)",
+                        [f.doc_id, f.source, f.reason, f.detail, now],
+                    )
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+
+    def _delete_docs(self, ids: list[str]) -> None:
+        if not ids:
+            return
+        for table in (*_DOC_TABLES, "documents"):
+            self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [ids])
+
+    def _insert_item(self, it: DocBatchItem, now: datetime) -> None:
+        con = self.con
+        con.execute(
+            "INSERT INTO documents VALUES (?, ?, ?, 'ok', NULL, NULL, ?, ?, ?)",
+            [it.doc_id, it.content_hash, it.source, len(it.articles), json.dumps(it.stage_versions), now],
+        )
+        if it.articles:
+            con.executemany(
+                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [[a.article_id, a.doc_id, n, _j(a.to_dict()), a.title, a.body, a.published, a.outlet]
+                 for n, a in enumerate(it.articles, 1)],
+            )
+        if it.mentions:
+            con.executemany(
+                "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [[m.article_id, it.doc_id, m.actor_id, m.text, m.start, m.end, m.kind, m.how, m.as_place]
+                 for m in it.mentions],
+            )
+        if it.events:
+            con.executemany(
+                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [[e.event_id, e.article_id, e.doc_id, _j(e.to_dict()), e.date, e.source, e.target, e.cameo,
+                  e.root, e.quad_class, e.goldstein, e.negated, e.modality] for e in it.events],
+            )
+        if it.quotes:
+            con.executemany(
+                "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?)",
+                [[q.quote_id, q.article_id, q.doc_id, _j(q.to_dict()), q.speaker, q.text] for q in it.quotes],
+            )
+        self.upsert_actors(it.actors)
+
+    def upsert_actors(self, actors: Iterable[Actor]) -> None:
+        rows = {a.id: a for a in actors}
+        if not rows:
+            return
+        self.con.execute("DELETE FROM actors WHERE id IN (SELECT unnest(?))", [list(rows)])
+        self.con.executemany(
+            "INSERT INTO actors VALUES (?, ?, ?, ?)",
+            [[a.id, a.kind, a.affiliation, _j(a.to_dict())] for a in rows.values()],
+        )
+
+    def record_run(self, run_id: str, started: datetime, inputs: list[str], counts: dict[str, int]) -> None:
+        self.con.execute(
+            "INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [run_id, started, datetime.now(UTC).replace(tzinfo=None), json.dumps(inputs),
+             counts.get("docs", 0), counts.get("skipped", 0), counts.get("failed", 0), counts.get("articles", 0)],
+        )
+
+    # ---- reading ----
+    def records(self, table: str, doc_ids: Sequence[str] | None = None) -> Iterator[dict[str, Any]]:
+        """Stored records of ``table`` (articles, events, quotes) in stable order."""
+        order = {"articles": "doc_id, seq", "events": "doc_id, article_id, event_id",
+                 "quotes": "doc_id, article_id, quote_id"}[table]
+        if doc_ids is None:
+            cur = self.con.execute(f"SELECT record FROM {table} ORDER BY {order}")
+        else:
+            cur = self.con.execute(
+                f"SELECT record FROM {table} WHERE doc_id IN (SELECT unnest(?)) ORDER BY {order}", [list(doc_ids)]
+            )
+        while batch := cur.fetchmany(1000):
+            for (rec,) in batch:
+                yield json.loads(rec)
+
+    def actor_records(self, ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
+        rows = self.con.execute("SELECT id, record FROM actors ORDER BY id").fetchall()
+        wanted = set(ids) if ids is not None else None
+        return [json.loads(r) for i, r in rows if wanted is None or i in wanted]
+
+    def failures(self, run_id: str | None = None) -> list[dict[str, Any]]:
+        q = "SELECT source, doc_id, reason, detail FROM failures"
+        rows = self.con.execute(q + " WHERE run_id = ?", [run_id]).fetchall() if run_id else self.con.execute(q).fetchall()
+        return [dict(zip(("source", "doc_id", "reason", "detail"), r, strict=True)) for r in rows]
+
+
+def _j(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)

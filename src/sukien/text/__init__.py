@@ -1,0 +1,1 @@
+"""Text utilities: normalisation, accent folding, sentences."""

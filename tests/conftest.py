@@ -1,0 +1,49 @@
+"""Shared fixtures: where ../shared is, and a seed run reused by the accuracy gates."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("SUKIEN_SHARED", ROOT.parent / "shared"))
+
+
+def shared_path(*parts: str) -> Path:
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is not available")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Run the whole pipeline once on ../shared/seeds; return the output folder."""
+    from sukien.pipeline import run_corpus, write_outputs
+    from sukien.settings import Settings
+    from sukien.store import Store
+
+    seeds = shared_path("seeds")
+    out = tmp_path_factory.mktemp("seed_out")
+    with Store(out / "seeds.duckdb") as store:
+        summary = run_corpus([str(seeds)], store, Settings(db=str(out / "seeds.duckdb"), workers=1))
+        assert summary.failed == 0, summary.failures
+        write_outputs(store, out, summary.doc_ids)
+    return out
+
+
+@pytest.fixture(scope="session")
+def seed_scores(seed_run: Path) -> dict:
+    """The shared scorer's figures for the seed run."""
+    scorer = shared_path("tools", "score.py")
+    gold = shared_path("gold", "seeds")
+    proc = subprocess.run(
+        [sys.executable, str(scorer), "--gold", str(gold), "--out", str(seed_run), "--json"],
+        capture_output=True, text=True, check=True,
+    )
+    return json.loads(proc.stdout)
