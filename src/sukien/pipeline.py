@@ -13,11 +13,18 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sukien.actors import ActorLexicon, anchor_date, link_article
+from sukien.dates import PartialDate
+from sukien.events.coder import QuoteRef, code_article
+from sukien.events.tables import EventTables
 from sukien.ingest import FieldMap, iter_documents
 from sukien.page import PageResources, extract_articles
-from sukien.records import Document, Failure
+from sukien.quotes import find_quotes
+from sukien.quotes.attribute import attribute_quotes
+from sukien.records import Actor, Article, Document, Event, Failure, Mention, Quote
 from sukien.settings import Settings
 from sukien.store.db import DocBatchItem, Store
+from sukien.text.sentences import split_sentences
 
 STAGE_VERSIONS = {"page": "page.split.v1", "actors": "actors.lexicon.v1", "events": "events.cameo.v1",
                   "quotes": "quotes.v1"}
@@ -28,19 +35,58 @@ class Resources:
     """Heavy, read-only resources, built once per process or worker and passed to stages."""
 
     page: PageResources
+    actors: ActorLexicon
+    events: EventTables
 
     @classmethod
     def load(cls) -> Resources:
-        return cls(page=PageResources.load())
+        return cls(page=PageResources.load(), actors=ActorLexicon.load(), events=EventTables.load())
 
 
 def process_document(doc: Document, res: Resources) -> DocBatchItem:
     """All per-document stages: page → articles (→ actors → events and quotes)."""
-    articles = extract_articles(doc, res.page)
+    articles: list[Article] = []
+    mentions: list[Mention] = []
+    events: list[Event] = []
+    quotes: list[Quote] = []
+    actors: dict[str, Actor] = {}
+    for art in extract_articles(doc, res.page):
+        art_mentions, art_events, art_quotes, art_actors = process_article(art, res)
+        articles.append(dataclasses.replace(art, actors=tuple(dict.fromkeys(
+            m.actor_id for m in art_mentions if not (m.as_place and m.how == "capital")))))
+        mentions += art_mentions
+        events += art_events
+        quotes += art_quotes
+        actors.update(art_actors)
     return DocBatchItem(
-        doc_id=doc.doc_id, content_hash=doc.content_hash, source=doc.source,
-        articles=articles, stage_versions=STAGE_VERSIONS,
+        doc_id=doc.doc_id, content_hash=doc.content_hash, source=doc.source, articles=articles,
+        mentions=mentions, events=events, quotes=quotes, actors=list(actors.values()),
+        stage_versions=STAGE_VERSIONS,
     )
+
+
+def process_article(
+    art: Article, res: Resources
+) -> tuple[list[Mention], list[Event], list[Quote], dict[str, Actor]]:
+    """Actors, quotes and events of one article."""
+    linked = link_article(art, res.actors)
+    known = {a.id: a for a in linked.actors}
+    mentions = list(linked.mentions)
+    anchor_iso = anchor_date(art)
+    anchor = PartialDate.from_iso(anchor_iso) if anchor_iso else None
+    quotes = attribute_quotes(art, find_quotes(art.body), mentions, anchor, art.published)
+    refs = [QuoteRef(q.char_start, q.char_end, q.quote_id, q.speaker, q.direct) for q in quotes]
+
+    def affiliation(actor_id: str) -> str:
+        actor = known.get(actor_id) or res.actors.actors.get(actor_id)
+        aff = actor.affiliation if actor else actor_id
+        return aff.split(".", 1)[0] if not aff.startswith("person:") else aff
+
+    events = code_article(art, split_sentences(art.body), mentions, refs, res.events, affiliation, anchor)
+    for aid in {e.source for e in events} | {e.target for e in events} | {q.speaker for q in quotes}:
+        if aid and aid not in known and aid in res.actors.actors:
+            known[aid] = res.actors.actors[aid]
+    return mentions, events, quotes, known
 
 
 def safe_process(doc: Document, res: Resources) -> DocBatchItem | Failure:
@@ -162,8 +208,8 @@ def write_outputs(store: Store, out_dir: str | Path, doc_ids: list[str]) -> dict
             for rec in store.records(table, doc_ids):
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
                 n += 1
-                if table == "articles":
-                    seen_actors.update(rec.get("actors") or ())
+                seen_actors.update(rec.get("actors") or ())
+                seen_actors.update(x for x in (rec.get("source"), rec.get("target"), rec.get("speaker")) if x)
         os.replace(tmp, out / f"{table}.jsonl")
         counts[table] = n
     actors = store.actor_records(seen_actors)

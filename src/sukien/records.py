@@ -104,8 +104,9 @@ class Mention(Record):
     start: int
     end: int
     kind: str  # state | org | sector | person
-    how: str = "lexicon"  # lexicon | title | np | coref | fuzzy
+    how: str = "lexicon"  # lexicon | capital | sector | title | surname | role | coref
     as_place: bool = False
+    field: str = "body"  # body | title
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ CREATE TABLE IF NOT EXISTS articles (
   body VARCHAR, published VARCHAR, outlet VARCHAR);
 CREATE TABLE IF NOT EXISTS mentions (
   article_id VARCHAR, doc_id VARCHAR, actor_id VARCHAR, text VARCHAR, start_off INTEGER,
-  end_off INTEGER, kind VARCHAR, how VARCHAR, as_place BOOLEAN);
+  end_off INTEGER, kind VARCHAR, how VARCHAR, as_place BOOLEAN, field VARCHAR);
 CREATE TABLE IF NOT EXISTS events (
   event_id VARCHAR PRIMARY KEY, article_id VARCHAR, doc_id VARCHAR, record JSON, date VARCHAR,
   source VARCHAR, target VARCHAR, cameo VARCHAR, root VARCHAR, quad_class INTEGER,
@@ -132,8 +132,8 @@ class Store:
             )
         if it.mentions:
             con.executemany(
-                "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [[m.article_id, it.doc_id, m.actor_id, m.text, m.start, m.end, m.kind, m.how, m.as_place]
+                "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [[m.article_id, it.doc_id, m.actor_id, m.text, m.start, m.end, m.kind, m.how, m.as_place, m.field]
                  for m in it.mentions],
             )
         if it.events:

@@ -1,0 +1,104 @@
+"""Lexicon recognition: every state, capital, seat of government, organisation and known
+person name in a text, with sector cues ("Bộ Ngoại giao Nga" → RUS.GOV) and place use
+("ở Moskva" is a place, not an actor)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sukien.actors.lexicon import ActorLexicon, Entry, surface_ok
+
+_PLACE_BEFORE = re.compile(r"(?:^|\s)(?:ở|tại|ngoài|khắp|ở ngoài|bên ngoài|trên khắp)\s+$", re.I)
+_WORD = re.compile(r"\w", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    actor_id: str
+    kind: str  # state | org | sector | person | capital
+    text: str
+    how: str = "lexicon"
+    as_place: bool = False
+    role: str | None = None
+
+
+def lexicon_hits(text: str, folded: str, lex: ActorLexicon) -> list[Hit]:
+    """Longest, leftmost, non-overlapping lexicon matches checked against the spelling."""
+    if lex.automaton is None or not len(lex.automaton):
+        return []
+    cands: list[tuple[int, int, Entry]] = []
+    for end_idx, (key, entries) in lex.automaton.iter(folded):
+        start, end = end_idx - len(key) + 1, end_idx + 1
+        if not _bounded(folded, start, end):
+            continue
+        span = text[start:end]
+        for entry in entries:
+            if surface_ok(span, entry.surface, entry.strict_case):
+                cands.append((start, end, entry))
+                break
+    cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    hits: list[Hit] = []
+    last_end = -1
+    for start, end, entry in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0])):
+        if any(not (end <= h.start or start >= h.end) for h in hits):
+            continue
+        hits.append(_make_hit(text, folded, start, end, entry, lex))
+        last_end = max(last_end, end)
+    return sorted(hits, key=lambda h: h.start)
+
+
+def _bounded(folded: str, start: int, end: int) -> bool:
+    before = folded[start - 1] if start > 0 else " "
+    after = folded[end] if end < len(folded) else " "
+    return not (before.isalnum() or after.isalnum()) and before not in "-" and after not in "-"
+
+
+def _make_hit(text: str, folded: str, start: int, end: int, entry: Entry, lex: ActorLexicon) -> Hit:
+    span = text[start:end]
+    place = bool(_PLACE_BEFORE.search(text[max(0, start - 20):start])) and entry.kind in ("state", "capital")
+    if entry.kind in ("state", "capital"):
+        cue = sector_cue_before(folded, start, lex)
+        if cue is not None and not place:
+            cue_start, sector = cue
+            sec = f"{entry.actor_id}.{sector}"
+            return Hit(cue_start, end, sec, "sector", text[cue_start:end], how="sector")
+        kind = "state"
+        return Hit(start, end, entry.actor_id, kind, span, how=entry.kind, as_place=place)
+    return Hit(start, end, entry.actor_id, entry.kind, span)
+
+
+def sector_cue_before(folded: str, start: int, lex: ActorLexicon) -> tuple[int, str] | None:
+    """A sector cue ending right before ``start`` ("quân đội ", "Bộ Ngoại giao của ")."""
+    if lex.sector_automaton is None or not len(lex.sector_automaton):
+        return None
+    window_start = max(0, start - 48)
+    window = folded[window_start:start]
+    stripped = window.rstrip()
+    if stripped.endswith(" cua"):
+        stripped = stripped[:-4].rstrip()
+    best: tuple[int, str] | None = None
+    for end_idx, (key, _values) in lex.sector_automaton.iter(stripped):
+        if end_idx != len(stripped) - 1:
+            continue
+        cue_start = end_idx - len(key) + 1
+        if cue_start > 0 and stripped[cue_start - 1].isalnum():
+            continue
+        if best is None or cue_start < best[0] - window_start:
+            best = (window_start + cue_start, lex.sectors[key])
+    return best
+
+
+def strip_overlaps(hits: list[Hit]) -> list[Hit]:
+    """Keep the longest of overlapping hits (ties: the earlier)."""
+    kept: list[Hit] = []
+    for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        if all(h.end <= k.start or h.start >= k.end for k in kept):
+            kept.append(h)
+    return sorted(kept, key=lambda h: h.start)
+
+
+def is_word_char(ch: str) -> bool:
+    return bool(_WORD.match(ch))

@@ -1,0 +1,60 @@
+"""Speakers of quotes as canonical actors: the actor named in the speaker words, else (for
+"ông", "nhà lãnh đạo này", a bare title) the person the article named last before the quote."""
+
+from __future__ import annotations
+
+import hashlib
+
+from sukien.dates import PartialDate, find_dates, resolve
+from sukien.quotes.finder import QuoteSpan
+from sukien.records import Article, Mention, Quote
+
+
+def attribute_quotes(article: Article, spans: list[QuoteSpan], mentions: list[Mention],
+                     anchor: PartialDate | None, fallback_date: str | None) -> list[Quote]:
+    """Quote records for ``spans`` with speakers resolved through the article's mentions."""
+    body_mentions = sorted((m for m in mentions if m.field == "body"), key=lambda m: m.start)
+    out: list[Quote] = []
+    for q in spans:
+        speaker = speaker_of(q, body_mentions)
+        key = f"{article.article_id}|{q.start}|{q.end}"
+        out.append(Quote(
+            quote_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+            article_id=article.article_id, doc_id=article.doc_id, speaker=speaker,
+            speaker_text=q.speaker_text, text=q.text, direct=q.direct,
+            date=_quote_date(article.body, q, anchor) or fallback_date,
+            char_start=q.start, char_end=q.end,
+        ))
+    return out
+
+
+def speaker_of(q: QuoteSpan, mentions: list[Mention]) -> str | None:
+    if q.speaker_start is not None and q.speaker_end is not None and not q.speaker_pronoun:
+        inside = [m for m in mentions if q.speaker_start <= m.start and m.end <= q.speaker_end
+                  and not m.as_place]
+        persons = [m for m in inside if m.kind == "person"]
+        if persons:
+            return persons[-1].actor_id
+        actors = [m for m in inside if m.kind in ("org", "sector", "state")]
+        if actors:
+            return actors[0].actor_id
+    anchor = q.speaker_start if q.speaker_start is not None else q.start
+    before = [m for m in mentions if m.kind == "person" and m.end <= anchor]
+    if before:
+        return before[-1].actor_id
+    return None
+
+
+def _quote_date(body: str, q: QuoteSpan, anchor: PartialDate | None) -> str | None:
+    """The date said in the attribution ("… ngày 8-9", "tối 11/3 cho biết"), if any."""
+    if q.speaker_start is None or q.speaker_end is None:
+        return None
+    lo = min(q.speaker_start, q.start)
+    hi = max(q.speaker_end, q.end)
+    window = body[max(0, lo - 80):min(len(body), hi + 80)]
+    for expr in find_dates(window):
+        if expr.kind in ("absolute", "day_month", "relative"):
+            iso, _ = resolve(expr, anchor)
+            if iso:
+                return iso
+    return None
