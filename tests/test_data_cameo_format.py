@@ -23,7 +23,7 @@ PLOVER = {
     "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION",
     "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "OTHER",
 }
-FRAMES = {"svo", "sv", "sym", "pass", "noun"}
+FRAMES = {"svo", "sv", "sym", "pass", "noun", "recv"}
 GAP = "\u2026"  # the "…" placeholder
 MIN_PER_ROOT = 12
 MIN_PATTERNS = 400

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sukien.actors import ActorLexicon, anchor_date, link_article
+from sukien.actors import ActorLexicon, actor_side, anchor_date, link_article
 from sukien.dates import PartialDate
 from sukien.events.coder import QuoteRef, code_article
 from sukien.events.tables import EventTables
@@ -44,16 +44,21 @@ class Resources:
 
 
 def process_document(doc: Document, res: Resources) -> DocBatchItem:
-    """All per-document stages: page → articles (→ actors → events and quotes)."""
+    """All per-document stages: page → articles (→ actors → events and quotes).
+
+    ``timings`` of the result holds the seconds spent in each stage (a few clock reads).
+    """
     articles: list[Article] = []
     mentions: list[Mention] = []
     events: list[Event] = []
     quotes: list[Quote] = []
     actors: dict[str, Actor] = {}
-    for art in extract_articles(doc, res.page):
-        art_mentions, art_events, art_quotes, art_actors = process_article(art, res)
-        articles.append(dataclasses.replace(art, actors=tuple(dict.fromkeys(
-            m.actor_id for m in art_mentions if not (m.as_place and m.how == "capital")))))
+    t0 = time.perf_counter()
+    page_articles = extract_articles(doc, res.page)
+    timings = {"page": time.perf_counter() - t0, "actors": 0.0, "quotes": 0.0, "events": 0.0}
+    for art in page_articles:
+        art_ids, art_mentions, art_events, art_quotes, art_actors = process_article(art, res, timings)
+        articles.append(dataclasses.replace(art, actors=art_ids))
         mentions += art_mentions
         events += art_events
         quotes += art_quotes
@@ -61,32 +66,39 @@ def process_document(doc: Document, res: Resources) -> DocBatchItem:
     return DocBatchItem(
         doc_id=doc.doc_id, content_hash=doc.content_hash, source=doc.source, articles=articles,
         mentions=mentions, events=events, quotes=quotes, actors=list(actors.values()),
-        stage_versions=STAGE_VERSIONS,
+        stage_versions=STAGE_VERSIONS, timings=timings,
     )
 
 
 def process_article(
-    art: Article, res: Resources
-) -> tuple[list[Mention], list[Event], list[Quote], dict[str, Actor]]:
-    """Actors, quotes and events of one article."""
+    art: Article, res: Resources, timings: dict[str, float] | None = None
+) -> tuple[tuple[str, ...], list[Mention], list[Event], list[Quote], dict[str, Actor]]:
+    """Actors, quotes and events of one article (seconds per stage added to ``timings``)."""
+    t0 = time.perf_counter()
     linked = link_article(art, res.actors)
     known = {a.id: a for a in linked.actors}
     mentions = list(linked.mentions)
+    t1 = time.perf_counter()
     anchor_iso = anchor_date(art)
     anchor = PartialDate.from_iso(anchor_iso) if anchor_iso else None
     quotes = attribute_quotes(art, find_quotes(art.body), mentions, anchor, art.published)
     refs = [QuoteRef(q.char_start, q.char_end, q.quote_id, q.speaker, q.direct) for q in quotes]
+    t2 = time.perf_counter()
 
-    def affiliation(actor_id: str) -> str:
-        actor = known.get(actor_id) or res.actors.actors.get(actor_id)
-        aff = actor.affiliation if actor else actor_id
-        return aff.split(".", 1)[0] if not aff.startswith("person:") else aff
+    def side(actor_id: str, date: str | None) -> str:
+        return actor_side(res.actors, known, actor_id, date or anchor_iso)
 
-    events = code_article(art, split_sentences(art.body), mentions, refs, res.events, affiliation, anchor)
-    for aid in {e.source for e in events} | {e.target for e in events} | {q.speaker for q in quotes}:
+    events = code_article(art, split_sentences(art.body), mentions, refs, res.events, side, anchor)
+    used = {e.source for e in events} | {e.target for e in events} | {q.speaker for q in quotes}
+    used |= {e.source_person for e in events} | {e.target_person for e in events}
+    for aid in used:
         if aid and aid not in known and aid in res.actors.actors:
             known[aid] = res.actors.actors[aid]
-    return mentions, events, quotes, known
+    if timings is not None:
+        timings["actors"] += t1 - t0
+        timings["quotes"] += t2 - t1
+        timings["events"] += time.perf_counter() - t2
+    return linked.actor_ids, mentions, events, quotes, known
 
 
 def safe_process(doc: Document, res: Resources) -> DocBatchItem | Failure:
@@ -110,6 +122,11 @@ def _work(doc: Document) -> DocBatchItem | Failure:
     return safe_process(doc, _WORKER["res"])
 
 
+Mapper = Callable[[list[Document]], Iterable[DocBatchItem | Failure]]
+"""Processes a batch of documents; returns one result per document, in order (lazily: the work
+is submitted when the mapper is called, and the results are waited for when iterated)."""
+
+
 @dataclass
 class RunSummary:
     run_id: str
@@ -120,9 +137,15 @@ class RunSummary:
     seconds: float = 0.0
     doc_ids: list[str] = dataclasses.field(default_factory=list)
     failures: list[Failure] = dataclasses.field(default_factory=list)
+    # seconds per stage: read and store in this process; page, actors, quotes and events summed
+    # over the workers (so with N workers they can add up to N times the wall time)
+    stage_seconds: dict[str, float] = dataclasses.field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
 
     def counts(self) -> dict[str, int]:
         return {"docs": self.docs, "skipped": self.skipped, "failed": self.failed, "articles": self.articles}
+
+
+STAGES = ("read", "page", "actors", "quotes", "events", "store")
 
 
 def _batches(items: Iterable[Document | Failure], size: int) -> Iterator[list[Document | Failure]]:
@@ -136,24 +159,44 @@ def _batches(items: Iterable[Document | Failure], size: int) -> Iterator[list[Do
         yield batch
 
 
+def _timed(items: Iterable[Document | Failure], summary: RunSummary) -> Iterator[Document | Failure]:
+    """``items``, adding the time spent producing them to the summary's ``read`` stage."""
+    it = iter(items)
+    while True:
+        t0 = time.perf_counter()
+        item = next(it, None)
+        summary.stage_seconds["read"] += time.perf_counter() - t0
+        if item is None:
+            return
+        yield item
+
+
 def run_corpus(
     inputs: list[str], store: Store, settings: Settings,
     progress: Callable[[int, int], None] | None = None,
 ) -> RunSummary:
-    """Read, process and store every document of ``inputs``; unchanged documents are skipped."""
+    """Read, process and store every document of ``inputs``; unchanged documents are skipped.
+
+    Streams: documents are read, processed and written in batches of ``settings.batch_size``;
+    while one batch is written the next one is already being processed.
+    ``settings.engine`` picks the local process pool or a Dask cluster (``settings.scheduler``).
+    """
     summary = RunSummary(run_id=uuid.uuid4().hex[:12])
     started = datetime.now(UTC).replace(tzinfo=None)
     t0 = time.perf_counter()
     fields = FieldMap(settings.field_id, settings.field_text, settings.field_title, settings.field_date,
                       settings.field_url)
     known = store.known_hashes()
-    workers = settings.effective_workers()
-    mapper, closer = _mapper(workers)
+    mapper, closer = _mapper(settings)
+    pending: _Pending | None = None
     try:
-        for batch in _batches(iter_documents(inputs, fields), settings.batch_size):
-            _run_batch(batch, known, mapper, store, summary)
-            if progress:
-                progress(summary.docs + summary.failed + summary.skipped, summary.articles)
+        for batch in _batches(_timed(iter_documents(inputs, fields), summary), settings.batch_size):
+            submitted = _submit(batch, known, mapper, summary)
+            if pending is not None:
+                _finish(pending, known, store, summary, progress)
+            pending = submitted
+        if pending is not None:
+            _finish(pending, known, store, summary, progress)
     finally:
         closer()
     summary.seconds = time.perf_counter() - t0
@@ -161,16 +204,32 @@ def run_corpus(
     return summary
 
 
-def _mapper(workers: int) -> tuple[Callable, Callable[[], None]]:
+def _mapper(settings: Settings) -> tuple[Mapper, Callable[[], None]]:
+    """The batch mapper of ``settings.engine`` and a function that releases its workers."""
+    if settings.engine == "dask":
+        from sukien.scale.dask_engine import dask_mapper
+
+        return dask_mapper(settings.effective_workers(), settings.scheduler)
+    if settings.engine != "local":
+        raise ValueError(f"unknown engine {settings.engine!r} (local or dask)")
+    workers = settings.effective_workers()
     if workers <= 1:
         res = Resources.load()
-        return (lambda docs: [safe_process(d, res) for d in docs]), (lambda: None)
+        return (lambda docs: (safe_process(d, res) for d in docs)), (lambda: None)
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker)
-    return (lambda docs: list(pool.map(_work, docs, chunksize=4))), (lambda: pool.shutdown(cancel_futures=True))
+    return (lambda docs: pool.map(_work, docs, chunksize=4)), (lambda: pool.shutdown(cancel_futures=True))
 
 
-def _run_batch(batch: list[Document | Failure], known: dict[str, str], mapper: Callable,
-               store: Store, summary: RunSummary) -> None:
+@dataclass
+class _Pending:
+    """A submitted batch: its reading failures and the (lazy) results of its documents."""
+
+    failures: list[Failure]
+    results: Iterable[DocBatchItem | Failure]
+
+
+def _submit(batch: list[Document | Failure], known: dict[str, str], mapper: Mapper,
+            summary: RunSummary) -> _Pending:
     failures = [b for b in batch if isinstance(b, Failure)]
     docs: list[Document] = []
     for d in batch:
@@ -180,17 +239,31 @@ def _run_batch(batch: list[Document | Failure], known: dict[str, str], mapper: C
         if known.get(d.doc_id) == d.content_hash:
             summary.skipped += 1
         else:
+            known[d.doc_id] = d.content_hash  # a second copy in this run is skipped
             docs.append(d)
-    results = mapper(docs) if docs else []
+    return _Pending(failures, mapper(docs) if docs else ())
+
+
+def _finish(pending: _Pending, known: dict[str, str], store: Store, summary: RunSummary,
+            progress: Callable[[int, int], None] | None) -> None:
+    results = list(pending.results)
     items = [r for r in results if isinstance(r, DocBatchItem)]
-    failures += [r for r in results if isinstance(r, Failure)]
+    failures = pending.failures + [r for r in results if isinstance(r, Failure)]
+    t0 = time.perf_counter()
     store.write_batch(items, failures, summary.run_id)
+    summary.stage_seconds["store"] += time.perf_counter() - t0
     for it in items:
-        known[it.doc_id] = it.content_hash
+        for stage, sec in it.timings.items():
+            summary.stage_seconds[stage] = summary.stage_seconds.get(stage, 0.0) + sec
+    for f in failures:
+        if f.doc_id:
+            known.pop(f.doc_id, None)  # the store holds it as failed: a later copy is retried
     summary.docs += len(items)
     summary.failed += len(failures)
     summary.failures += failures
     summary.articles += sum(len(it.articles) for it in items)
+    if progress:
+        progress(summary.docs + summary.failed + summary.skipped, summary.articles)
 
 
 # ---------------------------------------------------------------- outputs

@@ -107,6 +107,7 @@ class Mention(Record):
     how: str = "lexicon"  # lexicon | capital | sector | title | surname | role | coref
     as_place: bool = False
     field: str = "body"  # body | title
+    gender: str | None = None  # "m"/"f" when the article says "ông"/"bà" of a person
 
 
 @dataclass(frozen=True)
@@ -184,4 +185,6 @@ class Event(Record):
     quote_id: str | None = None
     confidence: float = 0.5
     trigger: str = ""
+    source_person: str | None = None  # when a person acted: source is the side they acted for
+    target_person: str | None = None
     stage: str = "events.cameo.v1"

@@ -24,14 +24,19 @@ class ArticleActors:
 
 
 def anchor_date(article: Article) -> str | None:
-    """The date roles are resolved on: publication, else the latest full date in the text."""
+    """The date relative expressions and roles are resolved on: the publication date, else
+    the latest explicit full date on the page (body and captions, not after the crawl
+    bound), else the crawl bound."""
     if article.published and not article.published.startswith("--") and len(article.published) >= 4:
         return article.published
-    dates = [f"{int(y):04d}-{int(m):02d}-{int(d):02d}" for d, m, y in _FULL_DATE.findall(article.body)
+    text = "\n".join((article.body, *article.captions))
+    bound = article.published_not_after
+    dates = [f"{int(y):04d}-{int(m):02d}-{int(d):02d}" for d, m, y in _FULL_DATE.findall(text)
              if 1 <= int(m) <= 12 and 1 <= int(d) <= 31]
+    dates = [d for d in dates if bound is None or d <= bound]
     if dates:
         return max(dates)
-    return article.published_not_after
+    return bound
 
 
 def link_article(article: Article, lex: ActorLexicon) -> ArticleActors:
@@ -40,10 +45,12 @@ def link_article(article: Article, lex: ActorLexicon) -> ArticleActors:
     for field_name, text in (("title", article.title), ("body", article.body)):
         for h in _text_hits(text, lex, ctx):
             mentions.append(Mention(article.article_id, h.actor_id, h.text, h.start, h.end, h.kind, h.how,
-                                    h.as_place, field_name))
+                                    h.as_place, field_name, ctx.gender.get(h.actor_id)))
     ids: list[str] = []
     for m in mentions:
-        if m.as_place and m.how == "capital":
+        if m.as_place and m.how in ("capital", "region"):
+            continue
+        if m.actor_id.split(".")[0] in lex.former:
             continue
         if m.actor_id not in ids:
             ids.append(m.actor_id)
@@ -61,8 +68,27 @@ def _text_hits(text: str, lex: ActorLexicon, ctx: PersonContext) -> list[Hit]:
             ctx.note(h.actor_id)
     titles = [t for t in title_hits(text, folded, lex) if not _inside(t, hits)]
     persons = resolve_titles(text, titles, hits, ctx)
-    combined = strip_overlaps(hits + persons)
-    return strip_overlaps(combined + _surname_corefs(text, combined, ctx))
+    others = strip_overlaps([h for h in hits if h.kind != "person"])
+    people = strip_overlaps([h for h in hits if h.kind == "person"] + persons)
+    people = strip_overlaps(people + _surname_corefs(text, people, ctx))
+    others += _context_sectors(text, others, lex)
+    return sorted(others + people, key=lambda h: (h.start, -h.end))
+
+
+def _context_sectors(text: str, hits: list[Hit], lex: ActorLexicon) -> list[Hit]:
+    """"phe đối lập" with no state after it: the opposition of the state named last."""
+    out: list[Hit] = []
+    low = text.lower()
+    for phrase, sector in lex.context_sectors.items():
+        for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", low):
+            if any(h.start <= m.start() < h.end for h in hits + out):
+                continue
+            states = [h for h in hits if h.end <= m.start() and h.kind in ("state", "sector") and not h.as_place]
+            if states:
+                sid = states[-1].actor_id.split(".")[0]
+                out.append(Hit(m.start(), m.end(), f"{sid}.{sector}", "sector", text[m.start():m.end()],
+                               how="context"))
+    return out
 
 
 def _inside(t: Hit, hits: list[Hit]) -> bool:
@@ -83,3 +109,32 @@ def _surname_corefs(text: str, hits: list[Hit], ctx: PersonContext) -> list[Hit]
             if not any(h.start <= m.start() < h.end for h in hits):
                 out.append(Hit(m.start(), m.end(), pid, "person", last, how="coref"))
     return out
+
+
+def actor_side(lex: ActorLexicon, extra: dict[str, Actor], actor_id: str, date: str | None) -> str:
+    """The state or organisation an actor acts for on ``date``: a person → the office held then
+    ("person:jens-stoltenberg" in 2021 → "NATO"; "person:vladimir-putin" → "RUS.GOV"); states,
+    sectors and organisations → themselves."""
+    if not actor_id.startswith("person:"):
+        return actor_id
+    actor = extra.get(actor_id) or lex.actors.get(actor_id)
+    if actor is None:
+        return actor_id
+    when = date if date and not date.startswith("--") else None
+    for r in _active_roles(actor, when):
+        target = lex.actors.get(r.of)
+        if target is not None and target.kind == "state":
+            sector = lex.role_sectors.get(r.role, "GOV")
+            return f"{r.of}.{sector}" if sector in ("GOV", "MIL", "LEG", "JUD", "OPP", "REB") else r.of
+        return r.of
+    return actor.affiliation
+
+
+def _active_roles(actor: Actor, when: str | None) -> list:  # type: ignore[type-arg]
+    from sukien.actors.lexicon import role_on
+
+    roles = [r for r in actor.roles if r.of and (when is None or role_on(Actor(
+        actor.id, actor.name, actor.kind, actor.affiliation, (), (r,)), r.role, r.of, when))]
+    if when is None:
+        roles = [r for r in roles if r.end is None] or list(actor.roles[-1:])
+    return roles

@@ -44,10 +44,15 @@ class ActorLexicon:
     roles: list[RoleTitle] = field(default_factory=list)
     sectors: dict[str, str] = field(default_factory=dict)  # folded cue -> sector
     surnames: dict[str, list[str]] = field(default_factory=dict)  # folded surname -> person ids
+    former: set[str] = field(default_factory=set)  # historical states (Liên Xô): not actors of news
+    context_sectors: dict[str, str] = field(default_factory=dict)  # "phe đối lập" -> OPP
+    role_sectors: dict[str, str] = field(default_factory=dict)  # role key -> sector of its holder
     automaton: ahocorasick.Automaton | None = None
     role_automaton: ahocorasick.Automaton | None = None
     sector_automaton: ahocorasick.Automaton | None = None
     version: str = "actors.lexicon.v1"
+    _person_index: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False, compare=False)
+    _person_index_size: int = field(default=-1, repr=False, compare=False)
 
     @classmethod
     def load(cls) -> ActorLexicon:
@@ -56,6 +61,7 @@ class ActorLexicon:
         lex._load_orgs()
         lex._load_persons()
         lex._load_roles_and_sectors()
+        lex._load_regions()
         lex.compile()
         return lex
 
@@ -70,6 +76,8 @@ class ActorLexicon:
     def _load_states(self) -> None:
         for row in read_tsv("states.tsv"):
             sid = row["id"]
+            if row.get("kind") == "former":
+                self.former.add(sid)
             aliases = split_list(row.get("aliases", ""))
             self.actors[sid] = Actor(sid, row["name"], "state", sid, tuple(aliases))
             for name in [row["name"], *aliases]:
@@ -118,8 +126,13 @@ class ActorLexicon:
         aliases = split_list(row.get("aliases", ""))
         roles = tuple(_parse_role(r) for r in split_list(row.get("roles", ""), ";"))
         affiliation = (row.get("affiliation") or (roles[-1].of if roles and roles[-1] else pid)).split(".")[0]
-        self.actors[pid] = Actor(pid, row["name"], "person", affiliation, tuple(aliases),
-                                 tuple(r for r in roles if r is not None))
+        known = tuple(r for r in roles if r is not None)
+        old = self.actors.get(pid)
+        if old is not None:  # listed in two files: one person, roles and spellings merged
+            aliases = [*old.aliases, *(a for a in aliases if a not in old.aliases)]
+            known = old.roles + tuple(r for r in known if r not in old.roles)
+            affiliation = old.affiliation
+        self.actors[pid] = Actor(pid, row["name"], "person", affiliation, tuple(aliases), known)
         for name in [row["name"], *aliases]:
             self._add(name, pid, "person")
         for short in split_list(row.get("short", "")):
@@ -128,6 +141,7 @@ class ActorLexicon:
     def _load_roles_and_sectors(self) -> None:
         try:
             for row in read_tsv("roles.tsv"):
+                self.role_sectors[row["role"]] = row.get("sector") or "GOV"
                 for v in split_list(row.get("variants", "")):
                     self.roles.append(RoleTitle(normalize_text(v), row["role"], row.get("sector") or "GOV"))
         except FileNotFoundError:
@@ -138,6 +152,13 @@ class ActorLexicon:
         except FileNotFoundError:
             pass
 
+    def _load_regions(self) -> None:
+        for row in read_tsv("regions.tsv"):
+            if row["kind"] == "region" and row["actor"] in self.actors:
+                self._add(row["phrase"], row["actor"], "region")
+            elif row["kind"] == "context_sector":
+                self.context_sectors[normalize_text(row["phrase"]).lower()] = row["actor"]
+
     # ------------------------------------------------------------------ compile
     def compile(self) -> None:
         self.automaton = _automaton((fold(e.surface), e) for e in self.entries)
@@ -146,6 +167,24 @@ class ActorLexicon:
 
     def add_actor(self, actor: Actor) -> None:
         self.actors.setdefault(actor.id, actor)
+
+    def person_names_by_first(self) -> dict[str, list[tuple[str, str]]]:
+        """(person id, folded name or alias) grouped by folded first word, in lexicon order.
+
+        Built on first use and rebuilt when actors were added (actors are never replaced).
+        """
+        if self._person_index_size != len(self.actors):
+            index: dict[str, list[tuple[str, str]]] = {}
+            for pid, actor in self.actors.items():
+                if actor.kind != "person":
+                    continue
+                for name in (actor.name, *actor.aliases):
+                    folded = fold(name)
+                    words = folded.split()
+                    if words:
+                        index.setdefault(words[0], []).append((pid, folded))
+            self._person_index, self._person_index_size = index, len(self.actors)
+        return self._person_index
 
 
 def _automaton(items: object) -> ahocorasick.Automaton:

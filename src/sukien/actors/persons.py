@@ -32,6 +32,7 @@ class PersonContext:
     date: str | None
     mentioned: list[str] = field(default_factory=list)  # person ids in order of first mention
     new_actors: dict[str, Actor] = field(default_factory=dict)
+    gender: dict[str, str] = field(default_factory=dict)  # "m"/"f" from "ông"/"bà" in this article
 
     def note(self, pid: str) -> None:
         if pid not in self.mentioned:
@@ -77,16 +78,20 @@ def _longest(hits: list[Hit]) -> list[Hit]:
 
 
 def resolve_titles(text: str, titles: list[Hit], actors: list[Hit], ctx: PersonContext) -> list[Hit]:
-    """Person hits from titles: a name after the title, or the title holder itself."""
+    """Person hits from titles: a name after the title, or the title holder itself.
+
+    A hit spans from the title to the end of the name ("Tổng thống Nga Vladimir Putin"), so
+    the whole noun phrase stands for the person; states inside it stay separate mentions.
+    """
     out: list[Hit] = []
-    by_start = {h.start: h for h in actors}
     last_role: str | None = None
     for t in titles:
-        hit, last_role = _after_title(text, t, by_start, ctx, last_role)
+        hit, last_role = _after_title(text, t, actors, ctx, last_role)
         if hit is not None:
             out.append(hit)
-            if hit.kind == "person":
-                ctx.note(hit.actor_id)
+            ctx.note(hit.actor_id)
+            if t.how == "honorific" or t.text.lower() in ("ông", "bà"):
+                ctx.gender.setdefault(hit.actor_id, "f" if t.text.lower() in ("bà",) else "m")
     return out
 
 
@@ -96,34 +101,49 @@ def _skip_ws(text: str, pos: int, commas: bool = True) -> int:
     return pos
 
 
+def _state_after(t: Hit, pos: int, actors: list[Hit]) -> Hit | None:
+    """A state/org/sector that follows the title (or overlaps its end: "… của Bộ Ngoại giao Nga")."""
+    for h in actors:
+        if h.kind == "person":
+            continue
+        if h.start == pos or (t.start < h.start < t.end < h.end):
+            return h
+    return None
+
+
+def _person_at(pos: int, actors: list[Hit]) -> Hit | None:
+    return next((h for h in actors if h.kind == "person" and h.start == pos), None)
+
+
 def _after_title(
-    text: str, t: Hit, by_start: dict[int, Hit], ctx: PersonContext, last_role: str | None
+    text: str, t: Hit, actors: list[Hit], ctx: PersonContext, last_role: str | None
 ) -> tuple[Hit | None, str | None]:
     pos = _skip_ws(text, t.end, commas=False)
-    state = None
-    if pos in by_start and by_start[pos].kind in ("state", "org", "sector"):
-        state = by_start[pos]
+    state = _state_after(t, pos, actors)
+    if state is not None:
         pos = _skip_ws(text, state.end)
-    elif text.startswith("của ", pos) and pos + 4 in by_start:  # "Thư ký báo chí của Tổng thống…"
-        pass
     m = _HONORIFIC.match(text, pos)
-    if m and t.how != "honorific":
+    honor = m.group(0) if m and t.how != "honorific" else None
+    if m and honor:
         pos = _skip_ws(text, m.end(), commas=False)
     role = t.role if t.how != "counterpart" else last_role
     of = _affiliation_of(state)
-    if pos in by_start and by_start[pos].kind == "person":
-        person = by_start[pos]
-        ctx.note(person.actor_id)
-        return None, role or last_role
+    person = _person_at(pos, actors)
+    if person is not None:
+        if honor:
+            ctx.gender.setdefault(person.actor_id, "f" if honor.lower() == "bà" else "m")
+        return Hit(t.start, person.end, person.actor_id, "person", text[t.start:person.end],
+                   how="title", role=role), role or last_role
     name = match_name(text, pos)
     if name and _usable_name(name):
         hit = _named(text, name, pos, of, role, ctx)
         if hit is not None:
-            return hit, role or last_role
+            return Hit(t.start, hit.end, hit.actor_id, "person", text[t.start:hit.end], how=hit.how,
+                       role=role), role or last_role
     if t.how in ("title", "counterpart", "leader") and of and role:
         pid = holder(ctx, role, of)
         if pid:
-            end = state.end if state else t.end
+            end = max(state.end if state else t.end, t.end)
             return Hit(t.start, end, pid, "person", text[t.start:end], how="role", role=role), role
     return None, role or last_role
 
@@ -267,16 +287,10 @@ def fuzzy_person(full: str, ctx: PersonContext) -> str | None:
     key = fold(full)
     first = key.split()[0]
     best, best_ratio = None, 0.0
-    for pid, actor in ctx.lex.actors.items():
-        if actor.kind != "person":
-            continue
-        for n in (actor.name, *actor.aliases):
-            fn = fold(n)
-            if fn.split()[:1] != [first]:
-                continue
-            ratio = difflib.SequenceMatcher(None, key, fn).ratio()
-            if ratio > best_ratio:
-                best, best_ratio = pid, ratio
+    for pid, fn in ctx.lex.person_names_by_first().get(first, ()):
+        ratio = difflib.SequenceMatcher(None, key, fn).ratio()
+        if ratio > best_ratio:
+            best, best_ratio = pid, ratio
     return best if best_ratio >= 0.88 else None
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from sukien.actors.lexicon import ActorLexicon, Entry, surface_ok
 
-_PLACE_BEFORE = re.compile(r"(?:^|\s)(?:ở|tại|ngoài|khắp|ở ngoài|bên ngoài|trên khắp)\s+$", re.I)
+_PLACE_BEFORE = re.compile(r"(?:^|\s)(?:ở|tại|ngoài|khắp|ở ngoài|bên ngoài|trên khắp|giờ)\s+$", re.I)
 _WORD = re.compile(r"\w", re.UNICODE)
 
 
@@ -58,7 +58,8 @@ def _bounded(folded: str, start: int, end: int) -> bool:
 
 def _make_hit(text: str, folded: str, start: int, end: int, entry: Entry, lex: ActorLexicon) -> Hit:
     span = text[start:end]
-    place = bool(_PLACE_BEFORE.search(text[max(0, start - 20):start])) and entry.kind in ("state", "capital")
+    place = bool(_PLACE_BEFORE.search(text[max(0, start - 20):start])) and entry.kind in (
+        "state", "capital", "region")
     if entry.kind in ("state", "capital"):
         cue = sector_cue_before(folded, start, lex)
         if cue is not None and not place:
@@ -67,6 +68,8 @@ def _make_hit(text: str, folded: str, start: int, end: int, entry: Entry, lex: A
             return Hit(cue_start, end, sec, "sector", text[cue_start:end], how="sector")
         kind = "state"
         return Hit(start, end, entry.actor_id, kind, span, how=entry.kind, as_place=place)
+    if entry.kind == "region":
+        return Hit(start, end, entry.actor_id, "org", span, how="region", as_place=place)
     return Hit(start, end, entry.actor_id, entry.kind, span)
 
 

@@ -1,6 +1,6 @@
 """Argument candidates of a sentence: actor mentions with the word that governs them,
-plus pronoun-like references ("nước này", "hai nước", "chúng tôi", "ông") resolved
-against what the article named before."""
+plus pronoun-like references ("nước này", "hai nước", "ông", "bà") resolved against what
+the article named before."""
 
 from __future__ import annotations
 
@@ -19,10 +19,12 @@ class Arg:
     prep: str | None  # the governing word right before it ("với", "tại", "của"), if any
     place: bool = False
     pair: str | None = None  # for "X và Y": the other member's actor id
+    kind: str = "state"  # state | org | sector | person | reference
 
 
-def _word_before(body: str, start: int, phrases: tuple[str, ...]) -> str | None:
-    head = body[max(0, start - 24):start].lower().rstrip()
+def word_before(body: str, start: int, phrases: tuple[str, ...]) -> str | None:
+    """The phrase of ``phrases`` that ends right before ``start`` (whole words), if any."""
+    head = body[max(0, start - 30):start].lower().rstrip(" ,")
     for p in phrases:
         if head.endswith(p) and (len(head) == len(p) or not head[-len(p) - 1].isalnum()):
             return p
@@ -32,40 +34,69 @@ def _word_before(body: str, start: int, phrases: tuple[str, ...]) -> str | None:
 def build_args(body: str, mentions: list[Mention], s0: int, s1: int, cues: dict[str, tuple[str, ...]],
                history: list[Mention]) -> list[Arg]:
     """Actor arguments inside the sentence ``body[s0:s1]``, in text order."""
-    preps = cues.get("object_prep", ()) + cues.get("place_prep", ()) + cues.get("owner_prep", ())
-    places = set(cues.get("place_prep", ()))
+    inside = [m for m in mentions if m.field == "body" and m.start >= s0 and m.end <= s1]
+    persons = [m for m in inside if m.kind == "person"]
     args: list[Arg] = []
-    for m in mentions:
-        if m.field != "body" or m.start < s0 or m.end > s1:
-            continue
-        prep = _word_before(body, m.start, preps)
-        args.append(Arg(m.start, m.end, m.actor_id, m.text, prep, m.as_place or prep in places))
-    args += _references(body, s0, s1, cues, history, {(a.start, a.end) for a in args})
+    for m in inside:
+        if m.kind != "person" and any(p.start <= m.start and m.end <= p.end for p in persons):
+            continue  # "Tổng thống Nga Vladimir Putin": the state belongs to the person's phrase
+        args.append(_arg(body, m.start, m.end, m.actor_id, m.text, cues, m.as_place, m.kind))
+    taken = [(a.start, a.end) for a in args]
+    args += _references(body, s0, s1, cues, history, taken)
     args.sort(key=lambda a: a.start)
     return _link_pairs(body, args)
 
 
+def _arg(body: str, start: int, end: int, actor: str, text: str, cues: dict[str, tuple[str, ...]],
+         place: bool, kind: str, pair: str | None = None) -> Arg:
+    preps = cues.get("object_prep", ()) + cues.get("place_prep", ()) + cues.get("owner_prep", ())
+    prep = word_before(body, start, preps)
+    head = word_before(body, start, cues.get("place_head", ()))
+    is_place = place or prep in cues.get("place_prep", ()) or head is not None
+    return Arg(start, end, actor, text, prep, is_place, pair, kind)
+
+
+def _overlaps(a: int, b: int, taken: list[tuple[int, int]]) -> bool:
+    return any(not (b <= x or a >= y) for x, y in taken)
+
+
 def _references(body: str, s0: int, s1: int, cues: dict[str, tuple[str, ...]], history: list[Mention],
-                taken: set[tuple[int, int]]) -> list[Arg]:
+                taken: list[tuple[int, int]]) -> list[Arg]:
     out: list[Arg] = []
     low = body[s0:s1].lower()
-    preps = cues.get("object_prep", ()) + cues.get("place_prep", ()) + cues.get("owner_prep", ())
-    for kind in ("this_state", "both_states"):
+    for kind in ("this_state", "both_states", "pronoun"):
         for phrase in cues.get(kind, ()):
             for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", low):
                 a, b = s0 + m.start(), s0 + m.end()
-                if any(not (b <= x or a >= y) for x, y in taken):
+                if _overlaps(a, b, taken) or (kind == "pronoun" and _followed_by_name(body, b)):
                     continue
-                states = _recent_states(history, a)
-                if not states:
+                ref = _resolve_reference(kind, phrase, history, a)
+                if ref is None:
                     continue
-                prep = _word_before(body, a, preps)
-                if kind == "this_state":
-                    out.append(Arg(a, b, states[0], body[a:b], prep))
-                elif len(states) >= 2:
-                    out.append(Arg(a, b, states[0], body[a:b], prep, pair=states[1]))
-                taken.add((a, b))
+                actor, pair = ref
+                out.append(_arg(body, a, b, actor, body[a:b], cues, False, "reference", pair))
+                taken.append((a, b))
     return out
+
+
+def _followed_by_name(body: str, end: int) -> bool:
+    rest = body[end:end + 3].lstrip()
+    return bool(rest) and rest[0].isupper()
+
+
+def _resolve_reference(kind: str, phrase: str, history: list[Mention], before: int) -> tuple[str, str | None] | None:
+    if kind == "pronoun":
+        want = "f" if phrase.startswith("bà") else ("m" if phrase.startswith("ông") else None)
+        people = [m for m in history if m.kind == "person" and m.end <= before and m.field == "body"]
+        exact = [m for m in people if want is not None and m.gender == want]
+        pick = exact or [m for m in people if m.gender in (None, want)] or people
+        return (pick[-1].actor_id, None) if pick else None
+    states = _recent_states(history, before)
+    if kind == "this_state" and states:
+        return states[0], None
+    if kind == "both_states" and len(states) >= 2:
+        return states[0], states[1]
+    return None
 
 
 def _recent_states(history: list[Mention], before: int) -> list[str]:
@@ -81,11 +112,11 @@ def _recent_states(history: list[Mention], before: int) -> list[str]:
 
 
 def _link_pairs(body: str, args: list[Arg]) -> list[Arg]:
-    """Mark "X và Y" / "X - Y" / "X, Y" coordinations so symmetric events can use both."""
+    """Mark "X và Y" / "X - Y" / "X, Y" coordinations so events can use both members."""
     out = list(args)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
         gap = body[a.end:b.start].strip().lower()
-        if gap in ("và", "-", "–", "với", "cùng", ",") and a.pair is None:
-            out[i] = Arg(a.start, a.end, a.actor_id, a.text, a.prep, a.place, pair=b.actor_id)
+        if gap in ("và", "-", "–", "cùng", ",", "với") and a.pair is None and a.actor_id != b.actor_id:
+            out[i] = Arg(a.start, a.end, a.actor_id, a.text, a.prep, a.place, b.actor_id, a.kind)
     return out

@@ -1,12 +1,25 @@
 """CAMEO event coding from Vietnamese sentences: triggers from the pattern lexicon, source
-and target from the actor mentions around them, negation, modality, date and evidence."""
+and target from the actor mentions around them, negation, modality, date and evidence.
+
+Argument rules (general Vietnamese word order, SVO):
+- the source is the nearest actor before the trigger in the same clause that is not an
+  object, place or possessor ("với X", "tại X", "của X", "theo X"), unless a subordinate
+  clause with its own subject stands between them ("… nếu một quốc gia khác tấn công");
+  inside a quotation with no subject, or with "chúng tôi", it is the speaker;
+- the target is the first actor after the trigger in the clause, preferring the pattern's
+  prepositions ("cung cấp cho X", "tấn công vào X"); places are targets only of
+  force (root 15, 17–20);
+- symmetric patterns ("hội đàm", "gặp") code both directions for "X và Y", "giữa X và Y",
+  "X … với Y"; coordinated targets ("Minsk và Moscow") give one event each;
+- receiver patterns ("nhận … từ X") swap the roles; passives ("X bị Y tấn công") too.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sukien.dates import PartialDate, find_dates, resolve
 from sukien.events.args import Arg, build_args
@@ -15,10 +28,16 @@ from sukien.records import Article, Event, Mention
 from sukien.text.normalize import fold
 from sukien.text.sentences import Span
 
-_CLAUSE_END = re.compile(r"[;:]|\.\s|,\s*(?:nhưng|song|trong khi|còn)\s")
-_PRONOUN = re.compile(r"(?<!\w)(?:ông|bà|ông ấy|bà ấy|nhà lãnh đạo này|người này|vị này)(?!\w)", re.I)
-_SUBJECT_BLOCK = ("của", "với", "cùng", "cùng với", "cho", "tới", "đến", "vào", "nhằm vào", "chống lại",
-                  "chống", "đối với", "lên", "sang", "về", "giữa", "từ", "khỏi", "trước", "bởi", "do")
+_CLAUSE_END = re.compile(r"[;:]|[.!?]\s|[“”\"]\s*[-–]\s")
+_FIRST_PERSON = re.compile(r"(?<!\w)(?:chúng tôi|chúng ta|tôi|ta)(?!\w)", re.I)
+_BLOCK_SUBJECT = {"của", "với", "cùng", "cùng với", "cho", "tới", "đến", "vào", "nhằm vào", "chống lại",
+                  "chống", "đối với", "lên", "sang", "về", "giữa", "từ", "khỏi", "trước", "bởi", "do",
+                  "theo", "theo lời", "dẫn lời", "trích lời", "ủng hộ", "thay mặt", "và"}
+_FUNCTION_WORDS = {"đã", "sẽ", "đang", "cũng", "vẫn", "còn", "không", "chưa", "có", "thể", "sẵn", "sàng",
+                   "muốn", "tiếp", "tục", "mới", "vừa", "lại", "đều", "chỉ", "thì", "liên", "luôn", "ngày",
+                   "hôm", "tối", "sáng", "chiều", "đêm", "qua", "nay", "trước", "đó", "cho", "biết", "đây"}
+_NO_TARGET_ROOTS = {"14", "15", "18", "19", "20"}
+_FORCE_ROOTS = {"15", "17", "18", "19", "20"}
 
 
 @dataclass(frozen=True)
@@ -43,25 +62,26 @@ class ArticleContext:
     mentions: list[Mention]
     quotes: list[QuoteRef]
     tables: EventTables
-    affiliation: Callable[[str], str]
+    side: Callable[[str, str | None], str]  # actor id (+date) -> the side it acts for
     anchor: PartialDate | None
-    fallback: tuple[str | None, str]
+    fallback: tuple[str | None, str] = (None, "unknown")
+    seen: set[tuple[str, str | None, str | None, int]] = field(default_factory=set)
 
 
 def code_article(article: Article, sentences: list[Span], mentions: list[Mention], quotes: list[QuoteRef],
-                 tables: EventTables, affiliation: Callable[[str], str], anchor: PartialDate | None) -> list[Event]:
-    """Every event the article's sentences express, each with its evidence sentence."""
+                 tables: EventTables, side: Callable[[str, str | None], str],
+                 anchor: PartialDate | None) -> list[Event]:
+    """Every event the article's sentences express, each with its evidence sentence.
+
+    ``side(actor_id, date)`` maps an actor to the state/organisation it acts for on that
+    date (a person to the office they held; a sector stays a sector).
+    """
     body_mentions = sorted((m for m in mentions if m.field == "body"), key=lambda m: m.start)
-    ctx = ArticleContext(article, body_mentions, quotes, tables, affiliation, anchor, (None, "unknown"))
+    ctx = ArticleContext(article, body_mentions, quotes, tables, side, anchor)
     ctx.fallback = _fallback_date(article, sentences, anchor)
     events: list[Event] = []
-    seen: set[tuple[str, str | None, str | None, str]] = set()
     for sent in sentences:
-        for ev in _code_sentence(sent, ctx):
-            key = (ev.root, ev.source, ev.target, str(ev.char_start))
-            if key not in seen:
-                seen.add(key)
-                events.append(ev)
+        events += _code_sentence(sent, ctx)
     return events
 
 
@@ -81,12 +101,16 @@ def find_triggers(text: str, offset: int, tables: EventTables) -> list[Trigger]:
     """Longest non-overlapping pattern matches in ``text`` (offsets shifted by ``offset``)."""
     folded = fold(text)
     low = text.lower()
+    blocked = tables.cues.get("blocked", ())
     found: list[Trigger] = []
     if tables.automaton is None:
         return found
     for end_idx, (key, pats) in tables.automaton.iter(folded):
         start = end_idx - len(key) + 1
         if (start and folded[start - 1].isalnum()) or (end_idx + 1 < len(folded) and folded[end_idx + 1].isalnum()):
+            continue
+        if any(low.startswith(b, start) and (start + len(b) >= len(low) or not low[start + len(b)].isalnum())
+               for b in blocked):
             continue
         for p in pats:
             end = _match_rest(low, folded, start, end_idx + 1, p)
@@ -125,9 +149,8 @@ def _code_sentence(sent: Span, ctx: ArticleContext) -> list[Event]:
     history = [m for m in ctx.mentions if m.start < sent.end]
     args = build_args(body, ctx.mentions, sent.start, sent.end, ctx.tables.cues, history)
     out: list[Event] = []
-    triggers = find_triggers(sent.text, sent.start, ctx.tables)
-    for trig in triggers:
-        for source, target, how in _arguments(trig, args, sent, ctx, history):
+    for trig in find_triggers(sent.text, sent.start, ctx.tables):
+        for source, target, how in _arguments(trig, args, sent, ctx):
             ev = _event(trig, source, target, how, sent, ctx, args)
             if ev is not None:
                 out.append(ev)
@@ -143,51 +166,79 @@ def _clause_bounds(body: str, sent: Span, trig: Trigger) -> tuple[int, int]:
     return lo, hi
 
 
-def _arguments(trig: Trigger, args: list[Arg], sent: Span, ctx: ArticleContext,
-               history: list[Mention]) -> list[tuple[Arg | str, Arg | str | None, str]]:
+Side = Arg | str
+
+
+def _arguments(trig: Trigger, args: list[Arg], sent: Span, ctx: ArticleContext) -> list[tuple[Side, Side | None, str]]:
     body = ctx.article.body
     lo, hi = _clause_bounds(body, sent, trig)
-    before = [a for a in args if a.end <= trig.start and a.start >= sent.start]
+    before = [a for a in args if a.start >= lo and a.end <= trig.start]
     after = [a for a in args if a.start >= trig.end and a.start < hi]
     frame = trig.pattern.frame
     if frame == "pass":
-        return _passive(trig, before, after, body)
-    source = _source(trig, before, lo, ctx, history, sent)
+        return _passive(before, after)
+    source = _source(trig, before, lo, ctx)
+    if frame == "recv":
+        giver = next((a for a in after if a.prep == "từ"), None)
+        return [(giver, source, "recv")] if giver is not None and source is not None else []
     if source is None:
         return []
     if frame in ("sym", "noun"):
-        pair = _symmetric(trig, source, before, after, body)
+        pair = _symmetric(source, after)
         if pair:
             return pair
     target = _target(trig, after, body)
-    if isinstance(source, Arg) and source.pair and target is None and frame in ("sym", "sv"):
+    if target is None and isinstance(source, Arg) and source.pair and frame in ("sym", "sv"):
         return [(source, source.pair, "pair"), (source.pair, source, "pair")]
+    if target is None and frame == "noun":
+        return []
+    if isinstance(target, Arg) and target.pair:
+        return [(source, target, "svo"), (source, target.pair, "svo")]
     return [(source, target, "svo")]
 
 
-def _source(trig: Trigger, before: list[Arg], lo: int, ctx: ArticleContext, history: list[Mention],
-            sent: Span) -> Arg | str | None:
+def _source(trig: Trigger, before: list[Arg], lo: int, ctx: ArticleContext) -> Side | None:
     body = ctx.article.body
     for a in reversed(before):
-        if a.place or (a.prep in _SUBJECT_BLOCK and not _pair_head(a, before)):
+        if a.place:
             continue
-        return a
+        if a.prep in _BLOCK_SUBJECT and not (a.prep == "của" and _possessor_heads(body, lo, a, before)):
+            continue
+        return a if _subject_reaches(body, a.end, trig.start, ctx) else None
     quote = next((q for q in ctx.quotes if q.direct and q.start <= trig.start < q.end), None)
     if quote and quote.speaker:
-        return quote.speaker
-    if _PRONOUN.search(body, sent.start, trig.start):
-        for m in reversed(history):
-            if m.start < sent.start and m.kind == "person":
-                return m.actor_id
+        lead = body[max(lo, quote.start):trig.start]
+        if _FIRST_PERSON.search(lead) or len(_content_words(lead)) <= 1:
+            return quote.speaker
     return None
 
 
-def _pair_head(a: Arg, before: list[Arg]) -> bool:
-    return False
+def _possessor_heads(body: str, lo: int, a: Arg, before: list[Arg]) -> bool:
+    """"Đại diện của Bộ Ngoại giao Nga đề nghị …": the possessor stands for a short subject."""
+    head = body[lo:a.start]
+    return len(head.split()) <= 5 and not any(b.start < a.start for b in before)
 
 
-def _symmetric(trig: Trigger, source: Arg | str, before: list[Arg], after: list[Arg],
-               body: str) -> list[tuple[Arg | str, Arg | str | None, str]]:
+def _content_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"\w+", text.lower()) if w not in _FUNCTION_WORDS and not w.isdigit()]
+
+
+def _subject_reaches(body: str, end: int, trig_start: int, ctx: ArticleContext) -> bool:
+    """No subordinate clause with a subject of its own between the actor and the trigger."""
+    gap = body[end:trig_start]
+    if len(gap.split()) > 16:
+        return False
+    low = " " + gap.lower() + " "
+    cut = -1
+    for w in ctx.tables.cues.get("subject_break", ()):
+        for m in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", low):
+            cut = max(cut, m.end())
+    if cut < 0:
+        return True
+    return len(_content_words(low[cut:])) <= 1
+
+
+def _symmetric(source: Side, after: list[Arg]) -> list[tuple[Side, Side | None, str]]:
     for a in after:
         if a.prep == "giữa" and a.pair:
             return [(a, a.pair, "between"), (a.pair, a, "between")]
@@ -200,56 +251,60 @@ def _symmetric(trig: Trigger, source: Arg | str, before: list[Arg], after: list[
 
 def _target(trig: Trigger, after: list[Arg], body: str) -> Arg | None:
     preps = trig.pattern.preps
-    words_limit = 14
+    force = trig.pattern.code[:2] in _FORCE_ROOTS
     for a in after:
-        if len(body[trig.end:a.start].split()) > words_limit:
+        if len(body[trig.end:a.start].split()) > 14:
             break
-        if a.prep == "của":
+        if a.prep in ("của", "theo", "theo lời", "dẫn lời", "trích lời", "từ"):
             continue
-        if a.place and trig.pattern.frame in ("sym", "sv"):
+        if a.place and not (force or (preps and a.prep in preps)):
             continue
         if preps and a.prep in preps:
             return a
-        if a.prep is None or a.prep in _SUBJECT_BLOCK or a.place:
+        if a.prep is None or a.prep in _BLOCK_SUBJECT or a.place:
             return a
     return None
 
 
-def _passive(trig: Trigger, before: list[Arg], after: list[Arg],
-             body: str) -> list[tuple[Arg | str, Arg | str | None, str]]:
+def _passive(before: list[Arg], after: list[Arg]) -> list[tuple[Side, Side | None, str]]:
     target = next((a for a in reversed(before) if not a.place and a.prep is None), None)
     source = next((a for a in after if a.prep in ("bởi", "do")), None)
-    if source is None:
-        source = next((a for a in before if target is not None and a.start > target.end), None)
+    if source is None and target is not None:
+        source = next((a for a in before if a.start > target.end), None)
     if target is None or source is None:
         return []
     return [(source, target, "passive")]
 
 
-def _actor(x: Arg | str | None) -> str | None:
+def _actor(x: Side | None) -> str | None:
     if x is None:
         return None
     return x.actor_id if isinstance(x, Arg) else x
 
 
-def _event(trig: Trigger, source: Arg | str, target: Arg | str | None, how: str, sent: Span,
+def _event(trig: Trigger, source: Side, target: Side | None, how: str, sent: Span,
            ctx: ArticleContext, args: list[Arg]) -> Event | None:
-    src, tgt = _actor(source), _actor(target)
-    if src is None:
+    src_id, tgt_id = _actor(source), _actor(target)
+    if src_id is None:
         return None
-    code = ctx.tables.code(trig.pattern.code)
-    if tgt is not None and ctx.affiliation(src) == ctx.affiliation(tgt) and not _internal(src, tgt):
-        return None
-    if tgt is None and code.code[:2] in ("01", "02", "03", "04", "05", "06", "07", "08", "10", "11", "12", "13"):
-        return None
-    body = ctx.article.body
     negated, modality = _mood(trig, sent, ctx)
+    code = ctx.tables.code(_recode(trig.pattern.code, modality, ctx))
     date, basis = _date(trig, sent, ctx)
+    src = ctx.side(src_id, date)
+    tgt = ctx.side(tgt_id, date) if tgt_id else None
+    if tgt is not None and src.split(".")[0] == tgt.split(".")[0] and not _internal(src, tgt):
+        return None
+    if tgt is None and (code.code[:2] not in _NO_TARGET_ROOTS or src_id.startswith("person:")):
+        return None
+    key = (code.code[:2], src, tgt, sent.start)
+    if key in ctx.seen:
+        return None
+    ctx.seen.add(key)
     quote = next((q for q in ctx.quotes if q.start <= trig.start < q.end), None)
     location = next((a.text for a in args if a.place and sent.start <= a.start < sent.end), None)
-    key = f"{ctx.article.article_id}|{sent.start}|{trig.start}|{code.code}|{src}|{tgt}"
+    ident = f"{ctx.article.article_id}|{sent.start}|{trig.start}|{code.code}|{src}|{tgt}"
     return Event(
-        event_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+        event_id=hashlib.sha1(ident.encode("utf-8")).hexdigest()[:16],
         article_id=ctx.article.article_id, doc_id=ctx.article.doc_id, date=date, date_basis=basis,
         source=src, target=tgt,
         source_text=source.text if isinstance(source, Arg) else None,
@@ -258,8 +313,17 @@ def _event(trig: Trigger, source: Arg | str, target: Arg | str | None, how: str,
         plover=code.plover, location=location, negated=negated, modality=modality,
         sentence=sent.text, char_start=sent.start, char_end=sent.end,
         quote_id=quote.quote_id if quote else None,
-        confidence=_confidence(how, source, target), trigger=body[trig.start:trig.end],
+        confidence=_confidence(how, source, target), trigger=ctx.article.body[trig.start:trig.end],
+        source_person=src_id if src_id.startswith("person:") else None,
+        target_person=tgt_id if tgt_id and tgt_id.startswith("person:") else None,
     )
+
+
+def _recode(code: str, modality: str, ctx: ArticleContext) -> str:
+    """An intended or conditional act is coded as intent (03x) or threat (13x)."""
+    if modality in ("intended", "conditional"):
+        return ctx.tables.intent.get(code[:2], code)
+    return code
 
 
 def _internal(a: str, b: str) -> bool:
@@ -278,14 +342,16 @@ def _has_phrase(words: list[str], phrases: tuple[str, ...]) -> bool:
 
 def _mood(trig: Trigger, sent: Span, ctx: ArticleContext) -> tuple[bool, str]:
     body = ctx.article.body
-    pre = _words(body[sent.start:trig.start])
+    lo, _ = _clause_bounds(body, sent, trig)
+    pre = _words(body[lo:trig.start])
     cues = ctx.tables.cues
     negated = _has_phrase(pre[-4:], cues.get("negation", ()))
-    if _has_phrase(pre, cues.get("conditional", ())):
-        return negated, "conditional"
+    intended = _has_phrase(pre[-6:], cues.get("intended", ()))
+    if _has_phrase(_words(body[sent.start:trig.start]), cues.get("conditional", ())):
+        return negated, "conditional" if intended or trig.pattern.code[:2] not in ("13",) else "conditional"
     if trig.pattern.code[:2] not in ("11", "12") and _has_phrase(pre, cues.get("claim", ())):
         return negated, "reported_claim"
-    if _has_phrase(pre[-6:], cues.get("intended", ())):
+    if intended:
         return negated, "intended"
     return negated, "asserted"
 
@@ -301,7 +367,7 @@ def _date(trig: Trigger, sent: Span, ctx: ArticleContext) -> tuple[str | None, s
     return ctx.fallback
 
 
-def _confidence(how: str, source: Arg | str, target: Arg | str | None) -> float:
+def _confidence(how: str, source: Side, target: Side | None) -> float:
     score = 0.6
     if isinstance(target, Arg) and target.prep:
         score += 0.15

@@ -34,6 +34,7 @@ class EventTables:
     codes: dict[str, CameoCode] = field(default_factory=dict)
     patterns: list[Pattern] = field(default_factory=list)
     cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    intent: dict[str, str] = field(default_factory=dict)  # root -> code for intended acts
     automaton: ahocorasick.Automaton | None = None
     version: str = "events.cameo.v1"
 
@@ -55,6 +56,7 @@ class EventTables:
         for row in read_tsv("event_cues.tsv"):
             cues.setdefault(row["kind"], []).append(normalize_text(row["phrase"]).lower())
         t.cues = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in cues.items()}
+        t.intent = {r["root"]: r["intent_code"] for r in read_tsv("intent_codes.tsv")}
         t.automaton = ahocorasick.Automaton()
         grouped: dict[str, list[Pattern]] = {}
         for p in t.patterns:

@@ -40,8 +40,37 @@ def speaker_of(q: QuoteSpan, mentions: list[Mention]) -> str | None:
             return actors[0].actor_id
     anchor = q.speaker_start if q.speaker_start is not None else q.start
     before = [m for m in mentions if m.kind == "person" and m.end <= anchor]
+    wanted = _pronoun_gender(q.speaker_text)
+    if wanted:
+        genders = _genders(mentions)
+        exact = [m for m in before if genders.get(m.actor_id, _name_gender(m.text)) == wanted]
+        unknown = [m for m in before if genders.get(m.actor_id, _name_gender(m.text)) is None]
+        before = exact or unknown or before
     if before:
         return before[-1].actor_id
+    return None
+
+
+def _pronoun_gender(speaker_text: str | None) -> str | None:
+    if not speaker_text:
+        return None
+    head = speaker_text.strip().split()[0].lower() if speaker_text.strip() else ""
+    return {"bà": "f", "ông": "m", "cô": "f", "anh": "m"}.get(head)
+
+
+def _genders(mentions: list[Mention]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in mentions:
+        if m.gender:
+            out.setdefault(m.actor_id, m.gender)
+    return out
+
+
+def _name_gender(name: str) -> str | None:
+    """Slavic feminine surname endings ("Zakharova", "Tikhanovskaya", "Eismont" stays unknown)."""
+    last = name.split()[-1].lower() if name.split() else ""
+    if last.endswith(("ova", "eva", "ëva", "aya", "skaya", "ina", "kaya")):
+        return "f"
     return None
 
 

@@ -92,7 +92,19 @@ def fold(text: str) -> str:
     >>> fold("Liên hợp quốc hội đàm Đà Nẵng")
     'lien hop quoc hoi dam da nang'
     """
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_FOLD_TABLE)
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table filled on demand from ``_fold_char`` (same output, C-speed lookups)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
 
 
 def lower_keep_length(text: str) -> str:
