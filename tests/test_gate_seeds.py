@@ -9,6 +9,12 @@ FLOORS = [
     ("articles_exact", 1.0),
     ("titles_found", 1.0),
     ("published_acc", 1.0),
+    ("states.f1", 0.95),
+    ("people.f1", 0.95),
+    ("events.p", 0.80),
+    ("events.r", 0.70),
+    ("quotes.r", 0.95),
+    ("quotes.attr", 0.90),
 ]
 
 

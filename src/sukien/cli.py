@@ -20,6 +20,7 @@ from rich.progress import (
     TaskID,
     TextColumn,
     TimeElapsedColumn,
+    TimeRemainingColumn,
 )
 from rich.table import Table
 
@@ -52,20 +53,28 @@ def run(
     field_date: Annotated[str | None, typer.Option(help="Record field holding the date.")] = None,
     field_url: Annotated[str | None, typer.Option(help="Record field holding the URL.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    engine: Annotated[str | None, typer.Option(
+        "--engine", help="local (process pool) or dask (a Dask cluster; needs the 'dask' extra).")] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="Dask scheduler address (default: a LocalCluster of --workers processes).")] = None,
 ) -> None:
     """Process pages into articles, actors, events and quotes.
 
     Example: sukien run ../shared/seeds --out out/ --db sukien.duckdb
+    Example: sukien run day.jsonl --engine dask --scheduler tcp://10.0.0.5:8786
     """
     from sukien.pipeline import run_corpus, write_outputs
     from sukien.store import Store
 
     settings = load_settings(
         config, db=db, out=out, workers=workers, field_id=field_id, field_text=field_text,
-        field_title=field_title, field_date=field_date, field_url=field_url,
+        field_title=field_title, field_date=field_date, field_url=field_url, engine=engine,
+        scheduler=scheduler,
     )
+    if settings.engine not in ("local", "dask"):
+        raise typer.BadParameter(f"unknown engine {settings.engine!r}: local or dask", param_hint="--engine")
     with Store(settings.db) as store, _progress(quiet) as prog:
-        task = prog.add_task("documents", total=None, rate="")
+        task = prog.add_task("documents", total=None if quiet else _count_documents(inputs), rate="")
         summary = run_corpus(inputs, store, settings, progress=_updater(prog, task))
         counts = write_outputs(store, settings.out, summary.doc_ids) if settings.out else {}
     _print_summary(summary, counts, settings.db)
@@ -76,9 +85,30 @@ def run(
 def _progress(quiet: bool) -> Progress:
     return Progress(
         TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
+        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
         console=console, disable=quiet, transient=True,
     )
+
+
+def _count_documents(inputs: list[str]) -> int | None:
+    """How many documents ``inputs`` hold, counted cheaply (None when unknown, e.g. CSV or .gz)."""
+    from pathlib import Path
+
+    from sukien.ingest.readers import RECORD_SUFFIXES, _stem_and_suffix, _wanted
+
+    total = 0
+    for path in map(Path, inputs):
+        files = sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p, path)) if path.is_dir() else [path]
+        for f in files:
+            suffix = _stem_and_suffix(f)[1]
+            if suffix not in RECORD_SUFFIXES:
+                total += 1
+            elif suffix in (".jsonl", ".ndjson") and not f.name.endswith(".gz") and f.is_file():
+                with f.open("rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            else:
+                return None
+    return total
 
 
 def _updater(prog: Progress, task: TaskID) -> Callable[[int, int], None]:

@@ -88,7 +88,11 @@ def process_article(
     def side(actor_id: str, date: str | None) -> str:
         return actor_side(res.actors, known, actor_id, date or anchor_iso)
 
-    events = code_article(art, split_sentences(art.body), mentions, refs, res.events, side, anchor)
+    def home(side_id: str) -> str:
+        actor = res.actors.actors.get(side_id)
+        return actor.affiliation if actor is not None and actor.kind == "org" else side_id.split(".")[0]
+
+    events = code_article(art, split_sentences(art.body), mentions, refs, res.events, side, anchor, home)
     used = {e.source for e in events} | {e.target for e in events} | {q.speaker for q in quotes}
     used |= {e.source_person for e in events} | {e.target_person for e in events}
     for aid in used:

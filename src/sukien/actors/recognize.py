@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from sukien.actors.lexicon import ActorLexicon, Entry, surface_ok
 
 _PLACE_BEFORE = re.compile(r"(?:^|\s)(?:ở|tại|ngoài|khắp|ở ngoài|bên ngoài|trên khắp|giờ)\s+$", re.I)
+# "quốc gia châu Âu", "các nước châu Âu", "lớn nhất châu Âu": the region describes, it does not act
+_DESCRIBED = re.compile(r"(?:quốc gia|nước|nền kinh tế|lục địa|khu vực|toàn|nhất|thị trường|người|khắp|"
+                        r"giữa|ngoài|đông|tây|nam|bắc|trung)\s+$", re.I)
 _WORD = re.compile(r"\w", re.UNICODE)
 
 
@@ -69,7 +72,8 @@ def _make_hit(text: str, folded: str, start: int, end: int, entry: Entry, lex: A
         kind = "state"
         return Hit(start, end, entry.actor_id, kind, span, how=entry.kind, as_place=place)
     if entry.kind == "region":
-        return Hit(start, end, entry.actor_id, "org", span, how="region", as_place=place)
+        descriptor = bool(_DESCRIBED.search(text[max(0, start - 24):start]))
+        return Hit(start, end, entry.actor_id, "org", span, how="region", as_place=place or descriptor)
     return Hit(start, end, entry.actor_id, entry.kind, span)
 
 

@@ -53,6 +53,8 @@ def _arg(body: str, start: int, end: int, actor: str, text: str, cues: dict[str,
     prep = word_before(body, start, preps)
     head = word_before(body, start, cues.get("place_head", ()))
     is_place = place or prep in cues.get("place_prep", ()) or head is not None
+    if is_place and word_before(body, start, cues.get("topic_place", ())):
+        is_place, prep = False, "về"  # "xung đột tại Ukraine": the place is what the act is about
     return Arg(start, end, actor, text, prep, is_place, pair, kind)
 
 
@@ -93,10 +95,19 @@ def _resolve_reference(kind: str, phrase: str, history: list[Mention], before: i
         return (pick[-1].actor_id, None) if pick else None
     states = _recent_states(history, before)
     if kind == "this_state" and states:
-        return states[0], None
+        # "nước này" is rarely the subject of its own clause ("Nga triển khai … tại nước này")
+        subject = _clause_subject_state(history, before)
+        rest = [s for s in states if s != subject]
+        return (rest or states)[0], None
     if kind == "both_states" and len(states) >= 2:
         return states[0], states[1]
     return None
+
+
+def _clause_subject_state(history: list[Mention], before: int) -> str | None:
+    near = [m for m in history if m.field == "body" and m.end <= before and before - m.end < 80
+            and m.kind in ("state", "sector")]
+    return near[-1].actor_id.split(".")[0] if near else None
 
 
 def _recent_states(history: list[Mention], before: int) -> list[str]:

@@ -63,6 +63,7 @@ class ArticleContext:
     quotes: list[QuoteRef]
     tables: EventTables
     side: Callable[[str, str | None], str]  # actor id (+date) -> the side it acts for
+    home: Callable[[str], str]  # a side -> the state or organisation it belongs to
     anchor: PartialDate | None
     fallback: tuple[str | None, str] = (None, "unknown")
     seen: set[tuple[str, str | None, str | None, int]] = field(default_factory=set)
@@ -70,14 +71,15 @@ class ArticleContext:
 
 def code_article(article: Article, sentences: list[Span], mentions: list[Mention], quotes: list[QuoteRef],
                  tables: EventTables, side: Callable[[str, str | None], str],
-                 anchor: PartialDate | None) -> list[Event]:
+                 anchor: PartialDate | None, home: Callable[[str], str] | None = None) -> list[Event]:
     """Every event the article's sentences express, each with its evidence sentence.
 
     ``side(actor_id, date)`` maps an actor to the state/organisation it acts for on that
     date (a person to the office they held; a sector stays a sector).
     """
     body_mentions = sorted((m for m in mentions if m.field == "body"), key=lambda m: m.start)
-    ctx = ArticleContext(article, body_mentions, quotes, tables, side, anchor)
+    ctx = ArticleContext(article, body_mentions, quotes, tables, side,
+                         home or (lambda x: x.split(".")[0]), anchor)
     ctx.fallback = _fallback_date(article, sentences, anchor)
     events: list[Event] = []
     for sent in sentences:
@@ -101,7 +103,7 @@ def find_triggers(text: str, offset: int, tables: EventTables) -> list[Trigger]:
     """Longest non-overlapping pattern matches in ``text`` (offsets shifted by ``offset``)."""
     folded = fold(text)
     low = text.lower()
-    blocked = tables.cues.get("blocked", ())
+    blocked = _blocked_spans(low, tables.cues.get("blocked", ()))
     found: list[Trigger] = []
     if tables.automaton is None:
         return found
@@ -109,8 +111,7 @@ def find_triggers(text: str, offset: int, tables: EventTables) -> list[Trigger]:
         start = end_idx - len(key) + 1
         if (start and folded[start - 1].isalnum()) or (end_idx + 1 < len(folded) and folded[end_idx + 1].isalnum()):
             continue
-        if any(low.startswith(b, start) and (start + len(b) >= len(low) or not low[start + len(b)].isalnum())
-               for b in blocked):
+        if any(a <= start < b for a, b in blocked):
             continue
         for p in pats:
             end = _match_rest(low, folded, start, end_idx + 1, p)
@@ -122,6 +123,19 @@ def find_triggers(text: str, offset: int, tables: EventTables) -> list[Trigger]:
         if all(t.end <= k.start or t.start >= k.end for k in kept):
             kept.append(t)
     return sorted(kept, key=lambda t: t.start)
+
+
+def _blocked_spans(low: str, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Compounds that contain a trigger word but are no event ("bắt đầu", "mối đe dọa")."""
+    spans: list[tuple[int, int]] = []
+    for p in phrases:
+        i = low.find(p)
+        while i >= 0:
+            j = i + len(p)
+            if (i == 0 or not low[i - 1].isalnum()) and (j >= len(low) or not low[j].isalnum()):
+                spans.append((i, j))
+            i = low.find(p, i + 1)
+    return spans
 
 
 def _spelled(low: str, start: int, end: int, raw: str) -> bool:
@@ -173,7 +187,7 @@ def _arguments(trig: Trigger, args: list[Arg], sent: Span, ctx: ArticleContext) 
     body = ctx.article.body
     lo, hi = _clause_bounds(body, sent, trig)
     before = [a for a in args if a.start >= lo and a.end <= trig.start]
-    after = [a for a in args if a.start >= trig.end and a.start < hi]
+    after = [a for a in args if (a.start >= trig.end or a.end > trig.end > a.start) and a.start < hi]
     frame = trig.pattern.frame
     if frame == "pass":
         return _passive(before, after)
@@ -192,7 +206,7 @@ def _arguments(trig: Trigger, args: list[Arg], sent: Span, ctx: ArticleContext) 
         return [(source, source.pair, "pair"), (source.pair, source, "pair")]
     if target is None and frame == "noun":
         return []
-    if isinstance(target, Arg) and target.pair:
+    if isinstance(target, Arg) and target.pair and target.pair != _actor(source):
         return [(source, target, "svo"), (source, target.pair, "svo")]
     return [(source, target, "svo")]
 
@@ -208,9 +222,14 @@ def _source(trig: Trigger, before: list[Arg], lo: int, ctx: ArticleContext) -> S
     quote = next((q for q in ctx.quotes if q.direct and q.start <= trig.start < q.end), None)
     if quote and quote.speaker:
         lead = body[max(lo, quote.start):trig.start]
-        if _FIRST_PERSON.search(lead) or len(_content_words(lead)) <= 1:
+        if _FIRST_PERSON.search(lead) or (trig.pattern.frame in ("sym", "noun") and _with_follows(body, trig)):
             return quote.speaker
     return None
+
+
+def _with_follows(body: str, trig: Trigger) -> bool:
+    """"Các cuộc đàm phán với Mỹ …" said by X: X's side is the other party."""
+    return bool(re.match(r"\s+(?:với|cùng)\s", body[trig.end:trig.end + 8]))
 
 
 def _possessor_heads(body: str, lo: int, a: Arg, before: list[Arg]) -> bool:
@@ -250,17 +269,20 @@ def _symmetric(source: Side, after: list[Arg]) -> list[tuple[Side, Side | None, 
 
 
 def _target(trig: Trigger, after: list[Arg], body: str) -> Arg | None:
+    """The pattern's own preposition may introduce the target far after the trigger ("cung
+    cấp … cho X"); a direct object or another complement must be close."""
     preps = trig.pattern.preps
     force = trig.pattern.code[:2] in _FORCE_ROOTS
     for a in after:
-        if len(body[trig.end:a.start].split()) > 14:
+        distance = len(body[trig.end:a.start].split())
+        if distance > 25:
             break
         if a.prep in ("của", "theo", "theo lời", "dẫn lời", "trích lời", "từ"):
             continue
-        if a.place and not (force or (preps and a.prep in preps)):
-            continue
         if preps and a.prep in preps:
             return a
+        if distance > 12 or (a.place and not force):
+            continue
         if a.prep is None or a.prep in _BLOCK_SUBJECT or a.place:
             return a
     return None
@@ -292,8 +314,13 @@ def _event(trig: Trigger, source: Side, target: Side | None, how: str, sent: Spa
     date, basis = _date(trig, sent, ctx)
     src = ctx.side(src_id, date)
     tgt = ctx.side(tgt_id, date) if tgt_id else None
-    if tgt is not None and src.split(".")[0] == tgt.split(".")[0] and not _internal(src, tgt):
+    if src.startswith("person:") or (tgt is not None and tgt.startswith("person:")):
+        return None  # a person with no known side is not a political actor of a dyad
+    if tgt is not None and ctx.home(src) == ctx.home(tgt) and not _internal(src, tgt):
         return None
+    if how == "svo" and isinstance(target, Arg) and target.pair and ctx.home(src) in (
+            ctx.home(ctx.side(target.actor_id, date)), ctx.home(ctx.side(target.pair, date))):
+        return None  # "liên minh Belarus - Nga" said by Belarus: a phrase naming its own side
     if tgt is None and (code.code[:2] not in _NO_TARGET_ROOTS or src_id.startswith("person:")):
         return None
     key = (code.code[:2], src, tgt, sent.start)
@@ -331,6 +358,17 @@ def _internal(a: str, b: str) -> bool:
     return bool(sectors & {"OPP", "REB", "CVL"})
 
 
+def _negated(pre: list[str], trigger_words: list[str], cues: dict[str, tuple[str, ...]]) -> bool:
+    """A negator in the last four words before the trigger, "không kích"-type compounds aside."""
+    window = pre[-4:]
+    if not window:
+        return False
+    following = [*window[1:], *(trigger_words[:1] or [""])]
+    blocked = set(cues.get("not_negation", ()))
+    cleaned = ["_" if w == "không" and f"không {nxt}" in blocked else w for w, nxt in zip(window, following, strict=True)]
+    return _has_phrase(cleaned, cues.get("negation", ()))
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
@@ -345,7 +383,7 @@ def _mood(trig: Trigger, sent: Span, ctx: ArticleContext) -> tuple[bool, str]:
     lo, _ = _clause_bounds(body, sent, trig)
     pre = _words(body[lo:trig.start])
     cues = ctx.tables.cues
-    negated = _has_phrase(pre[-4:], cues.get("negation", ()))
+    negated = _negated(pre, _words(body[trig.start:trig.end]), cues)
     intended = _has_phrase(pre[-6:], cues.get("intended", ()))
     if _has_phrase(_words(body[sent.start:trig.start]), cues.get("conditional", ())):
         return negated, "conditional" if intended or trig.pattern.code[:2] not in ("13",) else "conditional"
