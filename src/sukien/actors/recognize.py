@@ -33,13 +33,16 @@ def lexicon_hits(text: str, folded: str, lex: ActorLexicon) -> list[Hit]:
     if lex.automaton is None or not len(lex.automaton):
         return []
     cands: list[tuple[int, int, Entry]] = []
+    # a one-word accent-free spelling ("Nga" for "Ngà") only counts in accent-free text
+    accented = folded != text.lower()
     for end_idx, (key, entries) in lex.automaton.iter(folded):
         start, end = end_idx - len(key) + 1, end_idx + 1
         if not _bounded(folded, start, end):
             continue
         span = text[start:end]
         for entry in entries:
-            if surface_ok(span, entry.surface, entry.strict_case):
+            if surface_ok(span, entry.surface, entry.strict_case) and not (
+                    accented and span.isascii() and not entry.surface.isascii() and " " not in span):
                 cands.append((start, end, entry))
                 break
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))

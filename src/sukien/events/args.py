@@ -128,6 +128,6 @@ def _link_pairs(body: str, args: list[Arg]) -> list[Arg]:
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
         gap = body[a.end:b.start].strip().lower()
-        if gap in ("và", "-", "–", "cùng", ",", "với") and a.pair is None and a.actor_id != b.actor_id:
+        if gap in ("và", "-", "–", "cùng", "với") and a.pair is None and a.actor_id != b.actor_id:
             out[i] = Arg(a.start, a.end, a.actor_id, a.text, a.prep, a.place, b.actor_id, a.kind)
     return out

@@ -30,12 +30,14 @@ from sukien.text.sentences import Span
 
 _CLAUSE_END = re.compile(r"[;:]|[.!?]\s|[“”\"]\s*[-–]\s")
 _FIRST_PERSON = re.compile(r"(?<!\w)(?:chúng tôi|chúng ta|tôi|ta)(?!\w)", re.I)
-_BLOCK_SUBJECT = {"của", "với", "cùng", "cùng với", "cho", "tới", "đến", "vào", "nhằm vào", "chống lại",
+_BLOCK_SUBJECT = {"_object", "của", "với", "cùng", "cùng với", "cho", "tới", "đến", "vào", "nhằm vào", "chống lại",
                   "chống", "đối với", "lên", "sang", "về", "giữa", "từ", "khỏi", "trước", "bởi", "do",
                   "theo", "theo lời", "dẫn lời", "trích lời", "ủng hộ", "thay mặt", "và"}
 _FUNCTION_WORDS = {"đã", "sẽ", "đang", "cũng", "vẫn", "còn", "không", "chưa", "có", "thể", "sẵn", "sàng",
                    "muốn", "tiếp", "tục", "mới", "vừa", "lại", "đều", "chỉ", "thì", "liên", "luôn", "ngày",
                    "hôm", "tối", "sáng", "chiều", "đêm", "qua", "nay", "trước", "đó", "cho", "biết", "đây"}
+# verbs whose object is also the subject of a following verb ("cáo buộc Nga tấn công …")
+_PIVOT_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
 _NO_TARGET_ROOTS = {"14", "15", "18", "19", "20"}
 _FORCE_ROOTS = {"15", "17", "18", "19", "20"}
 
@@ -139,8 +141,10 @@ def _blocked_spans(low: str, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
 
 
 def _spelled(low: str, start: int, end: int, raw: str) -> bool:
+    """Exact spelling, or an accent-free spelling of several words ("hoi dam"), or of one word
+    when the text itself is written without accents ("to" is not "tố" in accented text)."""
     span = low[start:end]
-    return span == raw or span.isascii()
+    return span == raw or (span.isascii() and (" " in span or low.isascii()))
 
 
 def _match_rest(low: str, folded: str, start: int, end: int, p: Pattern) -> int | None:
@@ -163,12 +167,21 @@ def _code_sentence(sent: Span, ctx: ArticleContext) -> list[Event]:
     history = [m for m in ctx.mentions if m.start < sent.end]
     args = build_args(body, ctx.mentions, sent.start, sent.end, ctx.tables.cues, history)
     out: list[Event] = []
-    for trig in find_triggers(sent.text, sent.start, ctx.tables):
+    triggers = find_triggers(sent.text, sent.start, ctx.tables)
+    objects = {a.start for a in args for t in triggers if t.pattern.code[:2] not in _PIVOT_ROOTS
+               and t.end <= a.start and len(body[t.end:a.start].split()) <= 3 and a.prep is None}
+    args = [a if a.start not in objects else _as_object(a) for a in args]
+    for trig in triggers:
         for source, target, how in _arguments(trig, args, sent, ctx):
             ev = _event(trig, source, target, how, sent, ctx, args)
             if ev is not None:
                 out.append(ev)
     return out
+
+
+def _as_object(a: Arg) -> Arg:
+    """An actor right after another event verb is that verb's object, never a later subject."""
+    return Arg(a.start, a.end, a.actor_id, a.text, "_object", a.place, a.pair, a.kind)
 
 
 def _clause_bounds(body: str, sent: Span, trig: Trigger) -> tuple[int, int]:
@@ -283,7 +296,7 @@ def _target(trig: Trigger, after: list[Arg], body: str) -> Arg | None:
             return a
         if distance > 12 or (a.place and not force):
             continue
-        if a.prep is None or a.prep in _BLOCK_SUBJECT or a.place:
+        if a.prep in (None, "_object") or a.prep in _BLOCK_SUBJECT or a.place:
             return a
     return None
 
@@ -373,9 +386,25 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
 
-def _has_phrase(words: list[str], phrases: tuple[str, ...]) -> bool:
+def _has_phrase(words: list[str], phrases: tuple[str, ...], compounds: tuple[str, ...] = ()) -> bool:
+    """A cue phrase among ``words``; a one-syllable cue inside a listed compound does not count
+    ("định" in "quyết định", "cần" in "cần thiết")."""
+    if compounds:
+        words = _mask_compounds(words, compounds)
     joined = " " + " ".join(words) + " "
     return any(f" {p} " in joined for p in phrases)
+
+
+def _mask_compounds(words: list[str], compounds: tuple[str, ...]) -> list[str]:
+    out = list(words)
+    for c in compounds:
+        parts = c.split()
+        n = len(parts)
+        for i in range(len(words) - n + 1):
+            if words[i:i + n] == parts:
+                for k in range(i, i + n):
+                    out[k] = "_"
+    return out
 
 
 def _mood(trig: Trigger, sent: Span, ctx: ArticleContext) -> tuple[bool, str]:
@@ -384,7 +413,7 @@ def _mood(trig: Trigger, sent: Span, ctx: ArticleContext) -> tuple[bool, str]:
     pre = _words(body[lo:trig.start])
     cues = ctx.tables.cues
     negated = _negated(pre, _words(body[trig.start:trig.end]), cues)
-    intended = _has_phrase(pre[-6:], cues.get("intended", ()))
+    intended = _has_phrase(pre[-7:], cues.get("intended", ()), cues.get("compound", ()))
     if _has_phrase(_words(body[sent.start:trig.start]), cues.get("conditional", ())):
         return negated, "conditional" if intended or trig.pattern.code[:2] not in ("13",) else "conditional"
     if trig.pattern.code[:2] not in ("11", "12") and _has_phrase(pre, cues.get("claim", ())):
@@ -395,10 +424,13 @@ def _mood(trig: Trigger, sent: Span, ctx: ArticleContext) -> tuple[bool, str]:
 
 
 def _date(trig: Trigger, sent: Span, ctx: ArticleContext) -> tuple[str | None, str]:
-    exprs = find_dates(sent.text)
+    """The date expression of the trigger's clause (else one before it in the sentence)."""
+    lo, hi = _clause_bounds(ctx.article.body, sent, trig)
+    pos = trig.start - sent.start
+    exprs = [e for e in find_dates(sent.text)
+             if lo <= sent.start + e.start < hi or e.end <= pos]
     if exprs:
-        pos = trig.start - sent.start
-        expr = min(exprs, key=lambda e: (0 if e.end <= pos else 1, abs(pos - e.end)))
+        expr = min(exprs, key=lambda e: (0 if lo <= sent.start + e.start < hi else 1, abs(pos - e.end)))
         iso, basis = resolve(expr, ctx.anchor)
         if iso:
             return iso, basis

@@ -87,7 +87,39 @@ def read_file(path: Path, fields: FieldMap) -> Iterator[Document | Failure]:
     if suffix in HTML_SUFFIXES or _looks_html(text):
         yield _html_document(path, stem, text, decoded.encoding)
         return
-    yield Document(stem, text, str(path), _hash(text), "text", encoding=decoded.encoding)
+    header, text = split_header(text)
+    yield Document(
+        stem, text, str(path), _hash(text), "text", encoding=decoded.encoding,
+        title=header.get("title") or None, date=record_date(header.get("date")),
+        url=header.get("url") or None,
+    )
+
+
+_HEADER_LINE = re.compile(r"^#\s*([A-Za-z_][\w-]{0,30})\s*[=:]\s*(.*?)\s*$")
+
+
+def split_header(text: str) -> tuple[dict[str, str], str]:
+    """Metadata header lines (``# key = value``) at the top of a text dump.
+
+    The header lines are blanked, not removed, so source line numbers stay valid.
+
+    >>> split_header("# url = https://dantri.com.vn/a.htm\\n# date = 20210430\\nNội dung")
+    ({'url': 'https://dantri.com.vn/a.htm', 'date': '20210430'}, '\\n\\nNội dung')
+    >>> split_header("# Tiêu đề markdown\\nNội dung")[0]
+    {}
+    """
+    lines = text.split("\n")
+    header: dict[str, str] = {}
+    n = 0
+    for line in lines[:20]:
+        m = _HEADER_LINE.match(line.strip())
+        if not m:
+            break
+        header[m[1].lower()] = m[2]
+        n += 1
+    if not header:
+        return {}, text
+    return header, "\n" * n + "\n".join(lines[n:])
 
 
 def _looks_html(text: str) -> bool:
