@@ -209,13 +209,28 @@ def run_corpus(
 
 
 def _mapper(settings: Settings) -> tuple[Mapper, Callable[[], None]]:
-    """The batch mapper of ``settings.engine`` and a function that releases its workers."""
+    """The batch mapper of ``settings.engine`` and a function that releases its workers.
+
+    Workers and resources are set up on the first batch that needs processing, so a re-run
+    where every document is unchanged starts none.
+    """
+    started: list[tuple[Mapper, Callable[[], None]]] = []
+    if settings.engine not in ("local", "dask"):
+        raise ValueError(f"unknown engine {settings.engine!r} (local or dask)")
+
+    def mapper(docs: list[Document]) -> Iterable[DocBatchItem | Failure]:
+        if not started:
+            started.append(_start_mapper(settings))
+        return started[0][0](docs)
+
+    return mapper, (lambda: started[0][1]() if started else None)
+
+
+def _start_mapper(settings: Settings) -> tuple[Mapper, Callable[[], None]]:
     if settings.engine == "dask":
         from sukien.scale.dask_engine import dask_mapper
 
         return dask_mapper(settings.effective_workers(), settings.scheduler)
-    if settings.engine != "local":
-        raise ValueError(f"unknown engine {settings.engine!r} (local or dask)")
     workers = settings.effective_workers()
     if workers <= 1:
         res = Resources.load()

@@ -66,11 +66,12 @@ def _references(body: str, s0: int, s1: int, cues: dict[str, tuple[str, ...]], h
                 taken: list[tuple[int, int]]) -> list[Arg]:
     out: list[Arg] = []
     low = body[s0:s1].lower()
-    for kind in ("this_state", "both_states", "pronoun"):
+    for kind in ("this_state", "both_states", "pronoun", "this_org"):
         for phrase in cues.get(kind, ()):
-            for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", low):
+            flags = 0 if phrase[:1].isupper() else re.I
+            for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", body[s0:s1] if flags == 0 else low):
                 a, b = s0 + m.start(), s0 + m.end()
-                if _overlaps(a, b, taken) or (kind == "pronoun" and _followed_by_name(body, b)):
+                if _overlaps(a, b, taken) or (kind in ("pronoun", "this_org") and _followed_by_name(body, b)):
                     continue
                 ref = _resolve_reference(kind, phrase, history, a)
                 if ref is None:
@@ -93,6 +94,9 @@ def _resolve_reference(kind: str, phrase: str, history: list[Mention], before: i
         exact = [m for m in people if want is not None and m.gender == want]
         pick = exact or [m for m in people if m.gender in (None, want)] or people
         return (pick[-1].actor_id, None) if pick else None
+    if kind == "this_org":
+        orgs = [m for m in history if m.kind == "org" and m.end <= before and m.field == "body" and not m.as_place]
+        return (orgs[-1].actor_id, None) if orgs else None
     states = _recent_states(history, before)
     if kind == "this_state" and states:
         # "nước này" is rarely the subject of its own clause ("Nga triển khai … tại nước này")

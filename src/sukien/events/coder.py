@@ -205,6 +205,10 @@ def _arguments(trig: Trigger, args: list[Arg], sent: Span, ctx: ArticleContext) 
     if frame == "pass":
         return _passive(before, after)
     source = _source(trig, before, lo, ctx)
+    owner = next((a for a in after if a.prep == "của" and len(body[trig.end:a.start].split()) <= 2), None)
+    if frame == "noun" and owner is not None:
+        source = owner  # "chuyến đi của ông tới Trung Quốc": the possessor is the actor
+        after = [a for a in after if a is not owner]
     if frame == "recv":
         giver = next((a for a in after if a.prep == "từ"), None)
         return [(giver, source, "recv")] if giver is not None and source is not None else []

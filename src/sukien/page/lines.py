@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sukien.page.glued import cut_captions, glued_byline
 from sukien.page.resources import PageResources
 from sukien.text.normalize import fold
 
@@ -42,6 +43,7 @@ class Line:
     words: int
     date: tuple[int, int, int] | None = None  # (y, m, d) for timestamps and date prefixes
     credit: str | None = None
+    captions: tuple[str, ...] = ()  # photo captions cut out of a prose line
 
 
 def classify_lines(text: str, res: PageResources) -> list[Line]:
@@ -64,6 +66,14 @@ def classify_line(no: int, raw: str, res: PageResources) -> Line:
     if cls == "timestamp":
         tm = _TS.match(folded)
         date = (int(tm.group(3)), int(tm.group(2)), int(tm.group(1))) if tm else None
+    elif cls == "caption" and words >= 15:
+        rest, caps = cut_captions(text)  # prose with a photo caption glued into it
+        if caps and _shape_class(rest, len(rest.split())) == "prose":
+            return Line(no, rest, "prose", len(rest.split()), date, None, tuple(caps))
+    elif cls == "byline":
+        glued = glued_byline(text)
+        if glued:
+            text, credit = glued
     return Line(no, text, cls, words, date, credit)
 
 
@@ -90,6 +100,10 @@ def _line_class(text: str, folded: str, words: int, res: PageResources) -> tuple
         return "slug", None
     if text.isascii() and words >= 5 and len(_ENGLISH.findall(text.lower())) >= 2:
         return "english", None
+    if words <= 8:
+        glued = glued_byline(text)  # "Minh PhươngTheo Reuters": a byline with its credit
+        if glued and _BYLINE.match(glued[0]):
+            return "byline", None
     if words <= 5 and _BYLINE.match(text) and not _has_terminal(text.rstrip(")")):
         return "byline", None
     return _shape_class(text, words), None

@@ -26,6 +26,7 @@ class PageResources:
     outlets: tuple[Outlet, ...]
     agencies: dict[str, str] = field(default_factory=dict)  # alias as written -> display name
     agency_re: re.Pattern[str] | None = None
+    glued: re.Pattern[str] | None = None  # chrome glued anywhere inside a record's text
 
     @classmethod
     def load(cls, agencies: dict[str, str] | None = None) -> PageResources:
@@ -49,6 +50,7 @@ class PageResources:
             outlets=outlets,
             agencies=(ags := dict(agencies or default_agencies())),
             agency_re=_alternation(ags),
+            glued=re.compile("|".join(kinds["glued"]), re.I) if kinds.get("glued") else None,
         )
 
     def outlet_for(self, hint: str) -> str | None:

@@ -41,7 +41,14 @@ _PLACEMENT = _placement_table()
 _PLACEMENT_RE = re.compile(
     r"(?<![qQ\w])(\w*?)(?<![qQ])(" + "|".join(map(re.escape, _PLACEMENT)) + r")(?!\w)"
 )
+# The same matches, found faster: a two-letter cluster ending a word, not after q (the word's
+# other letters never matter). Non-cluster pairs the character classes let through are kept.
+_PLACEMENT_END_RE = re.compile(
+    r"(?<![qQ])[" + "".join(sorted({k[0] for k in _PLACEMENT})) + "]["
+    + "".join(sorted({k[1] for k in _PLACEMENT})) + r"](?!\w)"
+)
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # faster than translate
 
 
 def unify_tone_placement(text: str) -> str:
@@ -51,13 +58,7 @@ def unify_tone_placement(text: str) -> str:
     'hòa bình, khỏe mạnh, thủy điện, hoàn toàn, quý'
     """
 
-    def fix(m: re.Match[str]) -> str:
-        head, cluster = m.group(1), m.group(2)
-        if head.lower().endswith("q"):
-            return m.group(0)
-        return head + _PLACEMENT[cluster]
-
-    return _PLACEMENT_RE.sub(fix, text)
+    return _PLACEMENT_END_RE.sub(lambda m: _PLACEMENT.get(m.group(0), m.group(0)), text)
 
 
 def normalize_text(text: str) -> str:
@@ -66,7 +67,7 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("Ho\\u00e0 b\\u00ecnh\\r\\n") == "Hòa bình\\n"
     True
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
+    text = _INVISIBLE_RE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\u00a0", " ").replace("\u202f", " ")
     text = unicodedata.normalize("NFC", text)
     return unify_tone_placement(text)
