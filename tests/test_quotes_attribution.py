@@ -130,3 +130,23 @@ def test_quotes_event_inside_quote_has_speaker_side(res: Resources) -> None:
     e = next(e for e in events if e.root == "11")
     assert (e.source, e.target, e.quote_id) == ("RUS.GOV", "USA", q.quote_id)
     assert e.source_person == "person:sergei-lavrov"
+
+
+def test_quotes_title_only_speaker_with_straight_quotes(res: Resources) -> None:
+    q = only(run(res, 'Tổng thống Belarus nói: "Chúng tôi sẽ không nhượng bộ phương Tây".', "2021-06-07")[0])
+    assert (q.speaker, q.direct) == ("person:alexander-lukashenko", True)
+    assert q.text == "Chúng tôi sẽ không nhượng bộ phương Tây"
+
+
+def test_quotes_leader_title_after_quote(res: Resources) -> None:
+    q = only(run(res, "“Minsk sẽ đáp trả”, nhà lãnh đạo Belarus tuyên bố.", "2021-06-07")[0])
+    assert q.speaker == "person:alexander-lukashenko"
+
+
+def test_quotes_lower_case_pronoun_after_quote(res: Resources) -> None:
+    body = "Bà Irena Kowalczyk nói: “Chúng tôi sẽ không rút lui”. “Chúng tôi cũng không sợ”, bà nói thêm."
+    quotes = run(res, body)[0]
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("Chúng tôi sẽ không rút lui", "person:irena-kowalczyk"),
+        ("Chúng tôi cũng không sợ", "person:irena-kowalczyk"),
+    ]

@@ -57,6 +57,8 @@ def run(
         "--engine", help="local (process pool) or dask (a Dask cluster; needs the 'dask' extra).")] = None,
     scheduler: Annotated[str | None, typer.Option(
         "--scheduler", help="Dask scheduler address (default: a LocalCluster of --workers processes).")] = None,
+    corpus: Annotated[bool, typer.Option(
+        "--corpus/--no-corpus", help="Update duplicates, stories, merged events and the search index.")] = True,
 ) -> None:
     """Process pages into articles, actors, events and quotes.
 
@@ -76,6 +78,14 @@ def run(
     with Store(settings.db) as store, _progress(quiet) as prog:
         task = prog.add_task("documents", total=None if quiet else _count_documents(inputs), rate="")
         summary = run_corpus(inputs, store, settings, progress=_updater(prog, task))
+        if corpus:
+            from sukien.corpus import update_corpus
+
+            prog.update(task, description="stories, merged events, index")
+            cu = update_corpus(store)
+            console.print(f"corpus: {cu.new_articles} new articles, {cu.stories} stories, "
+                          f"{cu.duplicate_groups} duplicate groups, {cu.merged_events} merged events "
+                          f"({cu.seconds:.1f}s{', ' + cu.embedder if cu.embedder else ''})")
         counts = write_outputs(store, settings.out, summary.doc_ids) if settings.out else {}
     _print_summary(summary, counts, settings.db)
     if summary.failed:
@@ -137,6 +147,37 @@ def _print_summary(summary, counts: dict[str, int], db: str) -> None:  # type: i
         console.print(table)
         if len(summary.failures) > 50:
             console.print(f"… and {len(summary.failures) - 50} more (table 'failures' in the store)")
+
+
+@app.command()
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option("--host", help="Address to bind (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port.")] = 8000,
+    index: Annotated[str | None, typer.Option("--index", help="Full-text index folder for search.")] = None,
+    cors_origin: Annotated[list[str] | None, typer.Option(
+        "--cors-origin", help="An origin allowed to call the API from a browser (repeatable; none by default).")] = None,
+    config: Annotated[str | None, typer.Option("--config", help="A sukien.toml settings file.")] = None,
+) -> None:
+    """Serve the read-only API (/api, OpenAPI at /docs) and the dashboard (/).
+
+    Example: sukien serve --db sukien.duckdb --port 8000   then open http://127.0.0.1:8000/
+    """
+    import uvicorn
+
+    from sukien.api.app import create_app
+    from sukien.api.db import StoreNotFound
+
+    settings = load_settings(config, db=db)
+    try:
+        web = create_app(settings.db, index_path=index, cors_origins=tuple(cors_origin or ()))
+    except (StoreNotFound, ValueError) as exc:
+        console.print(f"[red]{exc}[/]")
+        raise typer.Exit(2) from exc
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        console.print(f"[yellow]warning: binding {host} exposes the store beyond this machine[/]")
+    console.print(f"Dashboard: http://{'[' + host + ']' if ':' in host else host}:{port}/  (API docs: /docs)")
+    uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
 def main() -> None:  # pragma: no cover

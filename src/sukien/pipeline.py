@@ -309,4 +309,7 @@ def write_outputs(store: Store, out_dir: str | Path, doc_ids: list[str]) -> dict
         for rec in actors:
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     counts["actors"] = len(actors)
+    from sukien.store.corpus_tables import write_corpus_jsonl
+
+    counts.update(write_corpus_jsonl(store.con, out, doc_ids))  # stories, merged events
     return counts

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from sukien.actors.lexicon import ActorLexicon
-from sukien.actors.persons import PersonContext, resolve_titles, title_hits
+from sukien.actors.persons import PersonContext, resolve_titles, title_hits, untitled_names
 from sukien.actors.recognize import Hit, lexicon_hits, strip_overlaps
 from sukien.records import Actor, Article, Mention
 from sukien.text.normalize import fold
@@ -41,9 +41,12 @@ def anchor_date(article: Article) -> str | None:
 
 def link_article(article: Article, lex: ActorLexicon) -> ArticleActors:
     ctx = PersonContext(lex, anchor_date(article))
+    fields = [(name, text, fold(text), lexicon_hits(text, fold(text), lex) if text else [])
+              for name, text in (("title", article.title), ("body", article.body))]
+    ctx.states = {h.actor_id.split(".")[0] for *_, hits in fields for h in hits if h.kind != "person"}
     mentions: list[Mention] = []
-    for field_name, text in (("title", article.title), ("body", article.body)):
-        for h in _text_hits(text, lex, ctx):
+    for field_name, text, folded, hits in fields:
+        for h in _text_hits(text, folded, hits, lex, ctx):
             mentions.append(Mention(article.article_id, h.actor_id, h.text, h.start, h.end, h.kind, h.how,
                                     h.as_place, field_name, ctx.gender.get(h.actor_id)))
     ids: list[str] = []
@@ -58,11 +61,9 @@ def link_article(article: Article, lex: ActorLexicon) -> ArticleActors:
     return ArticleActors(tuple(mentions), tuple(ids), records)
 
 
-def _text_hits(text: str, lex: ActorLexicon, ctx: PersonContext) -> list[Hit]:
+def _text_hits(text: str, folded: str, hits: list[Hit], lex: ActorLexicon, ctx: PersonContext) -> list[Hit]:
     if not text:
         return []
-    folded = fold(text)
-    hits = lexicon_hits(text, folded, lex)
     for h in hits:
         if h.kind == "person":
             ctx.note(h.actor_id)
@@ -70,6 +71,7 @@ def _text_hits(text: str, lex: ActorLexicon, ctx: PersonContext) -> list[Hit]:
     persons = resolve_titles(text, titles, hits, ctx)
     others = strip_overlaps([h for h in hits if h.kind != "person"])
     people = strip_overlaps([h for h in hits if h.kind == "person"] + persons)
+    people = strip_overlaps(people + untitled_names(text, people + hits, ctx))
     people = strip_overlaps(people + _surname_corefs(text, people, ctx))
     others += _context_sectors(text, others, lex)
     return sorted(others + people, key=lambda h: (h.start, -h.end))

@@ -15,7 +15,7 @@ import ahocorasick
 
 from sukien.data_files import read_tsv, split_list
 from sukien.records import Actor, Role
-from sukien.text.normalize import fold, normalize_text
+from sukien.text.normalize import fold, normalize_text, unify_tone_placement
 
 PERSON_FILES = ("persons_a.tsv", "persons_b.tsv")
 
@@ -47,6 +47,7 @@ class ActorLexicon:
     former: set[str] = field(default_factory=set)  # historical states (Liên Xô): not actors of news
     context_sectors: dict[str, str] = field(default_factory=dict)  # "phe đối lập" -> OPP
     role_sectors: dict[str, str] = field(default_factory=dict)  # role key -> sector of its holder
+    first_names: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # first token -> (id, name)
     automaton: ahocorasick.Automaton | None = None
     role_automaton: ahocorasick.Automaton | None = None
     sector_automaton: ahocorasick.Automaton | None = None
@@ -135,6 +136,9 @@ class ActorLexicon:
         self.actors[pid] = Actor(pid, row["name"], "person", affiliation, tuple(aliases), known)
         for name in [row["name"], *aliases]:
             self._add(name, pid, "person")
+            folded = fold(normalize_text(name))
+            if " " in folded:
+                self.first_names.setdefault(folded.split()[0], []).append((pid, folded))
         for short in split_list(row.get("short", "")):
             self.surnames.setdefault(fold(normalize_text(short)), []).append(pid)
 
@@ -218,6 +222,8 @@ def surface_ok(span: str, surface: str, strict_case: bool) -> bool:
     >>> surface_ok("ngà", "Nga", True), surface_ok("nga", "Nga", True)
     (False, False)
     """
+    if span != surface and unify_tone_placement(span) == surface:
+        span = surface  # "Thuỵ Điển" written with the other tone placement
     if strict_case:
         return span == surface or (span.isascii() and not surface.isascii() and span == fold(surface).title()
                                    and span[:1].isupper())

@@ -33,6 +33,7 @@ class PersonContext:
     mentioned: list[str] = field(default_factory=list)  # person ids in order of first mention
     new_actors: dict[str, Actor] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)  # "m"/"f" from "ông"/"bà" in this article
+    states: set[str] = field(default_factory=set)  # states and organisations the article names
 
     def note(self, pid: str) -> None:
         if pid not in self.mentioned:
@@ -206,6 +207,8 @@ def _named(text: str, name: str, pos: int, of: str | None, role: str | None,
             return None
         return Hit(start, start + len(full), pid, "person", full, how="surname")
     pid = fuzzy_person(full, ctx) or _new_person(full, of or _apposition_state(text, pos + len(full), ctx), role, ctx)
+    if pid is None:
+        return None
     return Hit(start, start + len(full), pid, "person", full, how="title")
 
 
@@ -221,7 +224,18 @@ def _apposition_state(text: str, pos: int, ctx: PersonContext) -> str | None:
     return None
 
 
-def _new_person(name: str, of: str | None, role: str | None, ctx: PersonContext) -> str:
+_ORG_WORDS = {"gold", "group", "corp", "corporation", "bank", "institute", "council", "company", "inc",
+              "ltd", "holdings", "foundation", "university", "fund", "news", "times", "post", "agency",
+              "ngân", "tập", "công", "hãng", "tổ", "viện", "quỹ", "đại", "trường", "báo", "đài", "fc"}
+
+
+def _looks_like_org(name: str) -> bool:
+    return any(t.lower().strip(".,") in _ORG_WORDS for t in name.split())
+
+
+def _new_person(name: str, of: str | None, role: str | None, ctx: PersonContext) -> str | None:
+    if _looks_like_org(name):
+        return None
     slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
     pid = f"person:{slug}"
     if ctx.actor(pid) is None:
@@ -242,6 +256,8 @@ def surname_person(token: str, ctx: PersonContext, role: str | None, of: str | N
         dated = [p for p in cands if role_on(ctx.lex.actors[p], role, of, ctx.date)]
         if len(dated) == 1:
             return dated[0]
+    # a surname alone names a lexicon person only when the article is about their side
+    cands = [p for p in cands if _sides(ctx.lex.actors[p]) & ctx.states]
     if len(cands) == 1:
         return cands[0]
     if role:
@@ -251,12 +267,18 @@ def surname_person(token: str, ctx: PersonContext, role: str | None, of: str | N
     return _fuzzy_surname(key, ctx) or _fuzzy_lexicon_surname(key, ctx)
 
 
+def _sides(actor: Actor) -> set[str]:
+    return {actor.affiliation, *(r.of for r in actor.roles)}
+
+
 def _fuzzy_lexicon_surname(key: str, ctx: PersonContext) -> str | None:
     if len(key) < 7:
         return None
     best, best_ratio = None, 0.0
     for surname, ids in ctx.lex.surnames.items():
         if len(ids) != 1 or surname[:2] != key[:2] or abs(len(surname) - len(key)) > 2:
+            continue
+        if not _sides(ctx.lex.actors[ids[0]]) & ctx.states:
             continue
         ratio = difflib.SequenceMatcher(None, key, surname).ratio()
         if ratio > best_ratio:
@@ -285,13 +307,25 @@ def _fuzzy_surname(key: str, ctx: PersonContext) -> str | None:
 def fuzzy_person(full: str, ctx: PersonContext) -> str | None:
     """A lexicon person whose name is a near spelling of ``full`` (same first name)."""
     key = fold(full)
-    first = key.split()[0]
     best, best_ratio = None, 0.0
-    for pid, fn in ctx.lex.person_names_by_first().get(first, ()):
-        ratio = difflib.SequenceMatcher(None, key, fn).ratio()
+    for pid, name in ctx.lex.first_names.get(key.split()[0], ()):
+        ratio = difflib.SequenceMatcher(None, key, name).ratio()
         if ratio > best_ratio:
             best, best_ratio = pid, ratio
     return best if best_ratio >= 0.88 else None
+
+
+def untitled_names(text: str, taken: list[Hit], ctx: PersonContext) -> list[Hit]:
+    """Misspelt names of known persons with no title before them ("Svetlana Tikhanovkskaya")."""
+    out: list[Hit] = []
+    for m in re.finditer(r"(?<!\w)[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*){1,2}", text):
+        name = match_name(text, m.start(), max_tokens=3)
+        if not name or " " not in name or any(h.start < m.start() + len(name) and m.start() < h.end for h in taken):
+            continue
+        pid = fuzzy_person(name, ctx)
+        if pid is not None:
+            out.append(Hit(m.start(), m.start() + len(name), pid, "person", name, how="fuzzy"))
+    return out
 
 
 def holder(ctx: PersonContext, role: str, of: str) -> str | None:

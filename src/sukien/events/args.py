@@ -24,7 +24,9 @@ class Arg:
 
 def word_before(body: str, start: int, phrases: tuple[str, ...]) -> str | None:
     """The phrase of ``phrases`` that ends right before ``start`` (whole words), if any."""
-    head = body[max(0, start - 30):start].lower().rstrip(" ,")
+    head = body[max(0, start - 30):start].lower().rstrip(" ")
+    if head.endswith((",", ";", ":")):
+        return None  # "Tuần trước, Mỹ …": a comma cuts the phrase from what follows
     for p in phrases:
         if head.endswith(p) and (len(head) == len(p) or not head[-len(p) - 1].isalnum()):
             return p

@@ -69,6 +69,7 @@ class ArticleContext:
     anchor: PartialDate | None
     fallback: tuple[str | None, str] = (None, "unknown")
     seen: set[tuple[str, str | None, str | None, int]] = field(default_factory=set)
+    anchors: dict[int, PartialDate | None] = field(default_factory=dict)  # sentence start -> anchor
 
 
 def code_article(article: Article, sentences: list[Span], mentions: list[Mention], quotes: list[QuoteRef],
@@ -168,8 +169,8 @@ def _code_sentence(sent: Span, ctx: ArticleContext) -> list[Event]:
     args = build_args(body, ctx.mentions, sent.start, sent.end, ctx.tables.cues, history)
     out: list[Event] = []
     triggers = find_triggers(sent.text, sent.start, ctx.tables)
-    objects = {a.start for a in args for t in triggers if t.pattern.code[:2] not in _PIVOT_ROOTS
-               and t.end <= a.start and len(body[t.end:a.start].split()) <= 3 and a.prep is None}
+    objects = {_first_after(args, t).start for t in triggers if t.pattern.code[:2] not in _PIVOT_ROOTS
+               and _first_after(args, t) is not None and _adjacent(body, t.end, _first_after(args, t).start)}
     args = [a if a.start not in objects else _as_object(a) for a in args]
     for trig in triggers:
         for source, target, how in _arguments(trig, args, sent, ctx):
@@ -177,6 +178,15 @@ def _code_sentence(sent: Span, ctx: ArticleContext) -> list[Event]:
             if ev is not None:
                 out.append(ev)
     return out
+
+
+def _first_after(args: list[Arg], t: Trigger) -> Arg | None:
+    return next((a for a in args if a.start >= t.end and a.prep is None), None)
+
+
+def _adjacent(body: str, end: int, start: int) -> bool:
+    gap = body[end:start]
+    return len(gap.split()) <= 3 and not re.search(r"[,;:.]", gap)
 
 
 def _as_object(a: Arg) -> Arg:
@@ -202,8 +212,12 @@ def _arguments(trig: Trigger, args: list[Arg], sent: Span, ctx: ArticleContext) 
     before = [a for a in args if a.start >= lo and a.end <= trig.start]
     after = [a for a in args if (a.start >= trig.end or a.end > trig.end > a.start) and a.start < hi]
     frame = trig.pattern.frame
-    if frame == "pass":
-        return _passive(before, after)
+    if frame == "pass" or _passive_marker(body, before, trig):
+        return _passive(before, after, body, trig)
+    if frame in ("sym", "noun"):
+        between = next((a for a in after if a.prep == "giữa" and a.pair), None)
+        if between is not None:  # "cuộc gặp giữa X và Y"
+            return [(between, between.pair, "between"), (between.pair, between, "between")]
     source = _source(trig, before, lo, ctx)
     owner = next((a for a in after if a.prep == "của" and len(body[trig.end:a.start].split()) <= 2), None)
     if frame == "noun" and owner is not None:
@@ -223,19 +237,37 @@ def _arguments(trig: Trigger, args: list[Arg], sent: Span, ctx: ArticleContext) 
         return [(source, source.pair, "pair"), (source.pair, source, "pair")]
     if target is None and frame == "noun":
         return []
+    sources: list[Side] = [source]
+    if isinstance(source, Arg) and source.pair:  # "Mỹ và Anh cung cấp …": each member acts
+        sources.append(source.pair)
+    targets: list[Side | None] = [target]
     if isinstance(target, Arg) and target.pair and target.pair != _actor(source):
-        return [(source, target, "svo"), (source, target.pair, "svo")]
-    return [(source, target, "svo")]
+        targets.append(target.pair)
+    return [(s, t, "svo") for s in sources for t in targets]
+
+
+def _passive_marker(body: str, before: list[Arg], trig: Trigger) -> bool:
+    """"X bị tấn công", "X bị Y tấn công": the trigger is in the passive voice."""
+    tail = body[max(0, trig.start - 6):trig.start].lower().rstrip()
+    if tail.endswith("bị"):
+        return True
+    if before and not body[before[-1].end:trig.start].strip():
+        head = body[max(0, before[-1].start - 6):before[-1].start].lower().rstrip()
+        return head.endswith("bị")
+    return False
 
 
 def _source(trig: Trigger, before: list[Arg], lo: int, ctx: ArticleContext) -> Side | None:
     body = ctx.article.body
-    for a in reversed(before):
+    for i in range(len(before) - 1, -1, -1):
+        a = before[i]
         if a.place:
             continue
-        if a.prep in _BLOCK_SUBJECT and not (a.prep == "của" and _possessor_heads(body, lo, a, before)):
+        if a.prep == "và" and i > 0 and before[i - 1].pair == a.actor_id:
+            a = before[i - 1]  # the head of "X và Y"
+        elif a.prep in _BLOCK_SUBJECT and not (a.prep == "của" and _possessor_heads(body, lo, a, before)):
             continue
-        return a if _subject_reaches(body, a.end, trig.start, ctx) else None
+        return a if _subject_reaches(body, before[i].end, trig.start, ctx) else None
     quote = next((q for q in ctx.quotes if q.direct and q.start <= trig.start < q.end), None)
     if quote and quote.speaker:
         lead = body[max(lo, quote.start):trig.start]
@@ -305,11 +337,17 @@ def _target(trig: Trigger, after: list[Arg], body: str) -> Arg | None:
     return None
 
 
-def _passive(before: list[Arg], after: list[Arg]) -> list[tuple[Side, Side | None, str]]:
-    target = next((a for a in reversed(before) if not a.place and a.prep is None), None)
-    source = next((a for a in after if a.prep in ("bởi", "do")), None)
-    if source is None and target is not None:
-        source = next((a for a in before if a.start > target.end), None)
+def _passive(before: list[Arg], after: list[Arg], body: str,
+             trig: Trigger) -> list[tuple[Side, Side | None, str]]:
+    """"X bị Y <verb>" and "X bị <verb> bởi/do Y": Y is the source, X the target."""
+    agent = None
+    if before and not body[before[-1].end:trig.start].strip():
+        head = body[max(0, before[-1].start - 6):before[-1].start].lower().rstrip()
+        if head.endswith("bị"):
+            agent = before[-1]
+    patients = [a for a in before if a is not agent and not a.place and a.prep in (None, "_object")]
+    target = patients[-1] if patients else None
+    source = agent or next((a for a in after if a.prep in ("bởi", "do")), None)
     if target is None or source is None:
         return []
     return [(source, target, "passive")]
@@ -417,7 +455,8 @@ def _mood(trig: Trigger, sent: Span, ctx: ArticleContext) -> tuple[bool, str]:
     pre = _words(body[lo:trig.start])
     cues = ctx.tables.cues
     negated = _negated(pre, _words(body[trig.start:trig.end]), cues)
-    intended = _has_phrase(pre[-7:], cues.get("intended", ()), cues.get("compound", ()))
+    own = _words(body[trig.start:trig.end])[:1]  # "sẽ cung cấp": the modal is part of the trigger
+    intended = _has_phrase(pre[-7:] + own, cues.get("intended", ()), cues.get("compound", ()))
     if _has_phrase(_words(body[sent.start:trig.start]), cues.get("conditional", ())):
         return negated, "conditional" if intended or trig.pattern.code[:2] not in ("13",) else "conditional"
     if trig.pattern.code[:2] not in ("11", "12") and _has_phrase(pre, cues.get("claim", ())):
@@ -435,10 +474,30 @@ def _date(trig: Trigger, sent: Span, ctx: ArticleContext) -> tuple[str | None, s
              if lo <= sent.start + e.start < hi or e.end <= pos]
     if exprs:
         expr = min(exprs, key=lambda e: (0 if lo <= sent.start + e.start < hi else 1, abs(pos - e.end)))
-        iso, basis = resolve(expr, ctx.anchor)
+        anchor = _nearby_anchor(sent, ctx)
+        if _narrative(expr.text) and anchor is ctx.anchor:
+            return ctx.fallback  # "hôm sau" counts from the story's last date, not from publication
+        iso, basis = resolve(expr, anchor)
         if iso:
             return iso, basis
     return ctx.fallback
+
+
+def _narrative(text: str) -> bool:
+    low = text.lower()
+    return low.endswith(("sau", "sau đó", "hôm trước", "ngày hôm trước"))
+
+
+def _nearby_anchor(sent: Span, ctx: ArticleContext) -> PartialDate | None:
+    """An explicit full date earlier in the same paragraph anchors "ngày 27/2" before the
+    publication date does (contract order: nearby full date, publication, page timestamps)."""
+    if sent.start not in ctx.anchors:
+        body = ctx.article.body
+        para = body.rfind("\n\n", 0, sent.start)
+        found = [e.date for e in find_dates(body[para + 1 if para >= 0 else 0:sent.start])
+                 if e.kind == "absolute" and e.date is not None and e.date.day is not None]
+        ctx.anchors[sent.start] = found[-1] if found else ctx.anchor
+    return ctx.anchors[sent.start]
 
 
 def _confidence(how: str, source: Side, target: Side | None) -> float:

@@ -20,7 +20,8 @@ from sukien.text.normalize import fold
 
 # photo/graphics credit in brackets: "(Ảnh: Reuters)", "(Ảnh minh họa: Skynews)", "(Ảnh minh họa)"
 _PAREN = re.compile(
-    r"\(\s*(?:anh|anh minh hoa|nguon anh|video|clip|do hoa|infographic|photo)\s*(?::[^()]{1,80})?\)\.?"
+    r"\(\s*(?:anh|anh minh hoa|anh chup man hinh|nguon anh|video|clip|do hoa|infographic|photo)"
+    r"\s*(?::[^()]{1,80})?\)\.?"
 )
 _BARE = re.compile(r"(?<!\w)(?:anh|nguon anh|photo)\s?:\s?(?=\S)")  # "Ảnh: TTXVN", "Ảnh:Đức Hùng"
 _IN_PHOTO = re.compile(r"(?<!\w)trong anh\s*:")  # "Trong ảnh: …"
@@ -110,6 +111,8 @@ def credit_end(text: str, i: int) -> int:
     run = 0
     while run < min(len(words), 5) and cap(words[run]) and words[run][0] not in "\"“":
         run += 1
+        if words[run - 1].endswith(".") and len(words[run - 1]) > 2:
+            return i + toks[run - 1].end()  # "Ảnh: Hoàng Hà. Dịp Tết …": the credit ends here
     if run == 0:
         return i + toks[0].end()
     if run >= len(words):

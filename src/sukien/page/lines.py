@@ -22,7 +22,7 @@ _DATE_PREFIX = re.compile(
 )
 _CAPTION = re.compile(
     r"(?:\s-\s*hinh\s*\d+\s*$|\(?\banh\s*:|\(nguon\s*:|\bnguon\s*:\s*\S|\bphoto\s*:|"
-    r"\(anh minh hoa\)|\banh minh hoa\b|\(?(?:anh|photo)\s*(?:/|:)?\s*(?:reuters|afp|ap|getty|ttxvn|tass)\)?\s*$)"
+    r"\(anh minh hoa\)|\banh minh hoa\b|\(anh chup man hinh\)|\(?(?:anh|photo)\s*(?:/|:)?\s*(?:reuters|afp|ap|getty|ttxvn|tass)\)?\s*$)"
 )
 _CREDIT = re.compile(r"^\(?\s*(?:theo|nguon\s*:?|bai va anh\s*:?)\s+([^()]{2,60}?)\s*\)?\s*\.?$")
 _BYLINE = re.compile(

@@ -27,6 +27,7 @@ class PageResources:
     agencies: dict[str, str] = field(default_factory=dict)  # alias as written -> display name
     agency_re: re.Pattern[str] | None = None
     glued: re.Pattern[str] | None = None  # chrome glued anywhere inside a record's text
+    tail: re.Pattern[str] | None = None  # a marker closing a record's article text
 
     @classmethod
     def load(cls, agencies: dict[str, str] | None = None) -> PageResources:
@@ -51,6 +52,7 @@ class PageResources:
             agencies=(ags := dict(agencies or default_agencies())),
             agency_re=_alternation(ags),
             glued=re.compile("|".join(kinds["glued"]), re.I) if kinds.get("glued") else None,
+            tail=re.compile("|".join(kinds["tail"]), re.I) if kinds.get("tail") else None,
         )
 
     def outlet_for(self, hint: str) -> str | None:

@@ -21,6 +21,7 @@ from sukien.records import Article, Document
 from sukien.text.normalize import fold
 
 TEASER_CHARS = 180  # a glued teaser summary is at most this long
+TAIL_CHARS = 2 * TEASER_CHARS  # what may follow a tail marker (data: page_markers, kind tail)
 _SKIP = {"empty", "junk", "inline", "label", "caption", "english", "byline", "timestamp", "dup", "credit", "slug"}
 
 
@@ -87,12 +88,26 @@ def trim_glued_chrome(text: str, res: PageResources) -> str:
         if m and m.start() < len(text):
             text = text[: m.start()]
             continue
-        cut = _drop_glued_teaser(text)
+        cut = _drop_tail(text, folded, res)
+        if cut == text:
+            cut = _drop_glued_teaser(text)
         if cut != text:
             text = cut
             continue
         break
     return text
+
+
+def _drop_tail(text: str, folded: str, res: PageResources) -> str:
+    """Cut at the last tail marker ("(Tin thể thao, tin tennis)") when only teasers follow it."""
+    if res.tail is None:
+        return text
+    last = None
+    for m in res.tail.finditer(folded):
+        last = m
+    if last is None or len(text) - last.end() > TAIL_CHARS or last.start() < len(text) * 0.5:
+        return text
+    return text[: last.start()].rstrip()
 
 
 def _drop_glued_teaser(text: str) -> str:

@@ -16,7 +16,7 @@ def attribute_quotes(article: Article, spans: list[QuoteSpan], mentions: list[Me
     body_mentions = sorted((m for m in mentions if m.field == "body"), key=lambda m: m.start)
     out: list[Quote] = []
     for q in spans:
-        speaker = speaker_of(q, body_mentions)
+        speaker = speaker_of(q, body_mentions, article.body)
         key = f"{article.article_id}|{q.start}|{q.end}"
         out.append(Quote(
             quote_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
@@ -28,16 +28,20 @@ def attribute_quotes(article: Article, spans: list[QuoteSpan], mentions: list[Me
     return out
 
 
-def speaker_of(q: QuoteSpan, mentions: list[Mention]) -> str | None:
+def speaker_of(q: QuoteSpan, mentions: list[Mention], body: str = "") -> str | None:
+    """The actor who said ``q``: named in the speaker words, else (pronoun, bare title, or no
+    speaker words) the person the article named last before it, matching "ông"/"bà"."""
     if q.speaker_start is not None and q.speaker_end is not None and not q.speaker_pronoun:
         inside = [m for m in mentions if q.speaker_start <= m.start and m.end <= q.speaker_end
                   and not m.as_place]
-        persons = [m for m in inside if m.kind == "person"]
-        if persons:
-            return persons[-1].actor_id
+        head = _head_person(inside, body)
+        if head is not None:
+            return head
         actors = [m for m in inside if m.kind in ("org", "sector", "state")]
         if actors:
             return actors[0].actor_id
+        if q.speaker_text and not _bare_title(q.speaker_text):
+            return None  # someone the lexicon does not know ("Các học giả …"): no guess
     anchor = q.speaker_start if q.speaker_start is not None else q.start
     before = [m for m in mentions if m.kind == "person" and m.end <= anchor]
     wanted = _pronoun_gender(q.speaker_text)
@@ -49,6 +53,25 @@ def speaker_of(q: QuoteSpan, mentions: list[Mention]) -> str | None:
     if before:
         return before[-1].actor_id
     return None
+
+
+def _head_person(inside: list[Mention], body: str) -> str | None:
+    """The person heading the speaker phrase: not a possessor ("Thư ký báo chí của Tổng thống
+    …, bà X" → X), a named person before a role-only reference."""
+    persons = [m for m in inside if m.kind == "person"
+               and not body[max(0, m.start - 5):m.start].rstrip().lower().endswith("của")]
+    named = [m for m in persons if m.how != "role"]
+    pick = named or persons
+    return pick[0].actor_id if pick else None
+
+
+_TITLE_WORDS = ("tổng thống", "thủ tướng", "ngoại trưởng", "bộ trưởng", "người phát ngôn", "nhà lãnh đạo",
+                "chủ tịch", "vị", "quan chức", "đại sứ", "lãnh đạo", "tổng thư ký", "người đứng đầu")
+
+
+def _bare_title(text: str) -> bool:
+    low = text.strip().lower()
+    return low.startswith(_TITLE_WORDS)
 
 
 def _pronoun_gender(speaker_text: str | None) -> str | None:

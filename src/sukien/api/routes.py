@@ -1,0 +1,213 @@
+"""The API routes (all GET, all under ``/api``). Parameters are validated; unknown query
+parameters, out-of-range pages and malformed dates or ids are 422; missing records are 404.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal
+
+import duckdb
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
+
+from sukien.api import queries, reader
+from sukien.api.queries import EventFilter
+
+MAX_LIMIT = 500
+MAX_OFFSET = 1_000_000
+ACTOR_RE = r"^[A-Za-z0-9][A-Za-z0-9:._\-]{0,119}$"
+DATE_RE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+_DATE = re.compile(DATE_RE)
+
+
+def _no_unknown_params(request: Request) -> None:
+    """422 for a query parameter the route does not take (a typo must not silently widen a filter)."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return
+    allowed = _query_names(dependant)
+    unknown = sorted(set(request.query_params) - allowed)
+    if unknown:
+        raise RequestValidationError([{"type": "extra_forbidden", "loc": ("query", name),
+                                       "msg": f"unknown parameter; allowed: {', '.join(sorted(allowed))}",
+                                       "input": request.query_params[name]} for name in unknown])
+
+
+def _query_names(dependant: Any) -> set[str]:
+    """Names of the query parameters a route takes, its dependencies' included."""
+    names = {p.alias for p in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
+
+
+router = APIRouter(prefix="/api", dependencies=[Depends(_no_unknown_params)])
+
+
+def cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
+    with request.app.state.store.cursor() as cur:
+        yield cur
+
+
+Cur = Annotated[duckdb.DuckDBPyConnection, Depends(cursor)]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size (at most {MAX_LIMIT}).")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
+ActorId = Annotated[str | None, Query(pattern=ACTOR_RE, description="Canonical actor id (RUS, NATO, BLR.GOV, person:…).")]
+DateParam = Annotated[str | None, Query(pattern=DATE_RE, description="YYYY, YYYY-MM or YYYY-MM-DD.")]
+Text = Annotated[str | None, Query(min_length=1, max_length=200)]
+
+
+def _day(value: str | None, name: str, end: bool) -> str | None:
+    """Expand a partial date to the first (or last) day it covers; 422 for an impossible date."""
+    if value is None:
+        return None
+    parts = [int(p) for p in value.split("-")] if _DATE.match(value) else []
+    ok = bool(parts) and (len(parts) < 2 or 1 <= parts[1] <= 12)
+    if ok and len(parts) == 3:
+        ok = 1 <= parts[2] <= calendar.monthrange(parts[0], parts[1])[1]
+    if not ok:
+        raise RequestValidationError([{"type": "value_error", "loc": ("query", name),
+                                       "msg": "not a real date (YYYY, YYYY-MM or YYYY-MM-DD)", "input": value}])
+    if len(parts) == 1:
+        return f"{value}-12-31" if end else f"{value}-01-01"
+    if len(parts) == 2:
+        last = calendar.monthrange(parts[0], parts[1])[1]
+        return f"{value}-{last:02d}" if end else f"{value}-01"
+    return value
+
+
+def _dyad(value: str | None) -> tuple[str, str] | None:
+    if value is None:
+        return None
+    sides = value.split(",")
+    if len(sides) != 2 or not all(re.match(ACTOR_RE, s) for s in sides):
+        raise RequestValidationError([{"type": "value_error", "loc": ("query", "dyad"),
+                                       "msg": "expected two actor ids separated by a comma, e.g. RUS,BLR",
+                                       "input": value}])
+    return sides[0], sides[1]
+
+
+def event_filter(
+    actor: ActorId = None,
+    source: ActorId = None,
+    target: ActorId = None,
+    dyad: Annotated[str | None, Query(max_length=250, description="Two actor ids, either direction: RUS,BLR")] = None,
+    date_from: DateParam = None,
+    date_to: DateParam = None,
+    root: Annotated[str | None, Query(pattern=r"^\d{2}$", description="CAMEO root code, 01…20.")] = None,
+    cameo: Annotated[str | None, Query(pattern=r"^\d{2,4}$", description="Full CAMEO code.")] = None,
+    quad_class: Annotated[int | None, Query(ge=1, le=4, description="1…4 (QuadClass).")] = None,
+    modality: Literal["asserted", "intended", "conditional", "reported_claim"] | None = None,
+    negated: bool | None = None,
+    article_id: Annotated[str | None, Query(max_length=300)] = None,
+) -> EventFilter:
+    lo, hi = _day(date_from, "date_from", end=False), _day(date_to, "date_to", end=True)
+    if lo and hi and lo > hi:
+        raise RequestValidationError([{"type": "value_error", "loc": ("query", "date_to"),
+                                       "msg": "date_to is before date_from", "input": date_to}])
+    if root and not 1 <= int(root) <= 20:
+        raise RequestValidationError([{"type": "value_error", "loc": ("query", "root"),
+                                       "msg": "CAMEO roots run from 01 to 20", "input": root}])
+    return EventFilter(actor=actor, source=source, target=target, dyad=_dyad(dyad), date_from=lo, date_to=hi,
+                       root=root, cameo=cameo, quad_class=quad_class, modality=modality, negated=negated,
+                       article_id=article_id)
+
+
+Filter = Annotated[EventFilter, Depends(event_filter)]
+
+
+def _found(value: dict[str, Any] | None, what: str, key: str) -> dict[str, Any]:
+    if value is None:
+        raise HTTPException(404, f"{what} not found: {key}")
+    return value
+
+
+@router.get("/health", summary="Store status and record counts")
+def health(cur: Cur) -> dict[str, Any]:
+    return {"status": "ok", "read_only": True, "counts": queries.counts(cur)}
+
+
+@router.get("/articles", summary="Articles (summaries, without body)")
+def list_articles(cur: Cur, outlet: Text = None, actor: ActorId = None,
+                  q: Annotated[str | None, Query(min_length=2, max_length=200)] = None,
+                  limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    return reader.articles(cur, outlet=outlet, actor=actor, q=q, limit=limit, offset=offset)
+
+
+@router.get("/articles/{article_id}", summary="One article with highlighted evidence and actor chips")
+def get_article(cur: Cur, article_id: Annotated[str, Path(max_length=300)]) -> dict[str, Any]:
+    return _found(reader.article(cur, article_id), "article", article_id)
+
+
+@router.get("/events", summary="Events, filtered")
+def list_events(cur: Cur, flt: Filter, limit: Limit = 50, offset: Offset = 0,
+                order: Literal["date", "-date", "article"] = "date") -> dict[str, Any]:
+    return queries.events(cur, flt, limit, offset, order)
+
+
+@router.get("/events/{event_id}", summary="One event")
+def get_event(cur: Cur, event_id: Annotated[str, Path(max_length=100)]) -> dict[str, Any]:
+    return _found(queries.event(cur, event_id), "event", event_id)
+
+
+@router.get("/timeline", summary="Events in date order with monthly counts")
+def timeline(cur: Cur, flt: Filter, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+    page = queries.events(cur, flt, limit, offset, "date")
+    return {**page, "months": queries.month_counts(cur, flt)}
+
+
+@router.get("/dyads", summary="The most active pairs of actors (by affiliation)")
+def dyads(cur: Cur, limit: Limit = 50) -> dict[str, Any]:
+    return {"items": queries.top_dyads(cur, limit)}
+
+
+@router.get("/dyads/series", summary="Monthly (or yearly) Goldstein mean and QuadClass counts of a dyad")
+def dyad_series(cur: Cur, a: Annotated[str, Query(pattern=ACTOR_RE)], b: Annotated[str, Query(pattern=ACTOR_RE)],
+                directed: bool = False, by: Literal["month", "year"] = "month",
+                date_from: DateParam = None, date_to: DateParam = None) -> dict[str, Any]:
+    return queries.dyad_series(cur, a, b, directed=directed, by=by, date_from=_day(date_from, "date_from", False),
+                               date_to=_day(date_to, "date_to", True))
+
+
+@router.get("/graph", summary="Actor graph: who deals with whom")
+def graph(cur: Cur, flt: Filter, level: Literal["affiliation", "actor"] = "affiliation",
+          min_events: Annotated[int, Query(ge=1, le=100_000)] = 1, limit: Limit = 200) -> dict[str, Any]:
+    return queries.graph(cur, level=level, flt=flt, min_events=min_events, limit=limit)
+
+
+@router.get("/actors", summary="Actors with their number of events")
+def list_actors(cur: Cur, kind: Literal["state", "org", "sector", "person"] | None = None,
+                affiliation: ActorId = None, q: Text = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    folded = reader.fold(q) if q else None
+    return queries.actors(cur, kind=kind, affiliation=affiliation, q=folded, limit=limit, offset=offset)
+
+
+@router.get("/actors/{actor_id}", summary="One actor")
+def get_actor(cur: Cur, actor_id: Annotated[str, Path(pattern=ACTOR_RE)]) -> dict[str, Any]:
+    found = queries.actors_by_id(cur, [actor_id])
+    return _found(found[0] if found else None, "actor", actor_id)
+
+
+@router.get("/quotes", summary="Quotes; speaker matches the speaker or its affiliation")
+def list_quotes(cur: Cur, speaker: ActorId = None, article_id: Annotated[str | None, Query(max_length=300)] = None,
+                q: Text = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    folded = reader.fold(q) if q else None
+    return queries.quotes(cur, speaker=speaker, article_id=article_id, q=folded, limit=limit, offset=offset)
+
+
+@router.get("/quotes/speakers", summary="Speakers and how often they are quoted")
+def quote_speakers(cur: Cur, limit: Limit = 200) -> dict[str, Any]:
+    return {"items": queries.speakers(cur, limit)}
+
+
+@router.get("/search", summary="Diacritic-free search over articles and event sentences")
+def search(request: Request, cur: Cur, q: Annotated[str, Query(min_length=2, max_length=200)],
+           kind: Literal["all", "article", "event"] = "all", limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    if not q.strip():
+        raise RequestValidationError([{"type": "value_error", "loc": ("query", "q"), "msg": "empty query",
+                                       "input": q}])
+    return reader.search(cur, q, kind=kind, limit=limit, offset=offset)

@@ -1,0 +1,421 @@
+// sukien dashboard: plain JS over the read-only JSON API (/api/...).
+// Views are chosen by the URL hash: #/timeline, #/dyad, #/graph, #/quotes,
+// #/search?q=..., #/article/<article id>?event=<event id>.
+// Every piece of data is put in the page with textContent (never innerHTML).
+"use strict";
+
+const ROOTS = {
+  "01": "Tuyên bố công khai", "02": "Kêu gọi", "03": "Bày tỏ ý định hợp tác", "04": "Tham vấn, hội đàm",
+  "05": "Hợp tác ngoại giao", "06": "Hợp tác thực chất", "07": "Viện trợ", "08": "Nhượng bộ",
+  "09": "Điều tra", "10": "Yêu cầu", "11": "Phản đối", "12": "Bác bỏ", "13": "Đe dọa",
+  "14": "Biểu tình", "15": "Phô trương lực lượng", "16": "Hạ cấp quan hệ", "17": "Cưỡng ép",
+  "18": "Tấn công", "19": "Giao tranh", "20": "Bạo lực quy mô lớn",
+};
+const QUAD = { 1: "Hợp tác lời nói", 2: "Hợp tác thực chất", 3: "Xung đột lời nói", 4: "Xung đột thực chất" };
+const QUAD_COLORS = { 1: "#7fb3d5", 2: "#1f6fa8", 3: "#f0a35e", 4: "#c0392b" };
+const MODALITY = { asserted: "khẳng định", intended: "dự định", conditional: "có điều kiện", reported_claim: "cáo buộc" };
+const PAGE = 50;
+
+const state = { actors: new Map(), charts: {}, graph: null };
+
+// ---------------------------------------------------------------- helpers
+
+function $(id) { return document.getElementById(id); }
+
+function h(tag, attrs, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === "class") el.className = v;
+    else if (k === "dataset") Object.assign(el.dataset, v);
+    else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
+    else el.setAttribute(k, v === true ? "" : String(v));
+  }
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return el;
+}
+
+async function api(path, params) {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(params || {})) {
+    if (v !== "" && v !== null && v !== undefined) qs.set(k, v);
+  }
+  const url = "/api/" + path + (qs.toString() ? "?" + qs : "");
+  const res = await fetch(url, { headers: { Accept: "application/json" } });
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error(describeError(res.status, body));
+  return body;
+}
+
+function describeError(status, body) {
+  if (Array.isArray(body.detail)) {
+    return "Tham số không hợp lệ: " + body.detail.map((d) => `${(d.loc || []).slice(-1)[0]} — ${d.msg}`).join("; ");
+  }
+  if (status === 404) return "Không tìm thấy: " + (body.detail || "");
+  return `Lỗi ${status}: ${body.detail || "máy chủ không trả lời được"}`;
+}
+
+function showError(id, err) {
+  const el = $(id);
+  if (!el) return;
+  el.hidden = !err;
+  el.textContent = err ? String(err.message || err) : "";
+}
+
+function formParams(form) {
+  const out = {};
+  for (const el of form.elements) {
+    if (!el.name) continue;
+    if (el.type === "checkbox") { if (el.checked) out[el.name] = "true"; }
+    else if (el.value.trim() !== "") out[el.name] = el.value.trim();
+  }
+  return out;
+}
+
+function fillForm(form, params) {
+  for (const el of form.elements) {
+    if (!el.name) continue;
+    if (el.type === "checkbox") el.checked = params[el.name] === "true";
+    else el.value = params[el.name] || "";
+  }
+}
+
+function actorName(id) {
+  if (!id) return "—";
+  const a = state.actors.get(id);
+  return a ? `${a.name} (${id})` : id;
+}
+
+function articleHref(articleId, eventId) {
+  return "#/article/" + encodeURIComponent(articleId) + (eventId ? "?event=" + encodeURIComponent(eventId) : "");
+}
+
+function go(view, params) {
+  const qs = new URLSearchParams(params || {}).toString();
+  location.hash = "#/" + view + (qs ? "?" + qs : "");
+}
+
+function pager(id, page, onPage) {
+  const box = $(id);
+  box.replaceChildren();
+  const last = Math.max(0, Math.ceil(page.total / page.limit) - 1);
+  const cur = Math.floor(page.offset / page.limit);
+  if (last === 0) return;
+  box.append(
+    h("button", { type: "button", disabled: cur === 0, onclick: () => onPage((cur - 1) * page.limit) }, "← Trang trước"),
+    h("span", {}, ` Trang ${cur + 1} / ${last + 1} `),
+    h("button", { type: "button", disabled: cur >= last, onclick: () => onPage((cur + 1) * page.limit) }, "Trang sau →"),
+  );
+}
+
+function quadBadge(q) {
+  return h("span", { class: "badge quad-" + q, title: QUAD[q] }, "Q" + q + " · " + QUAD[q]);
+}
+
+function eventCard(ev, { withArticle = true } = {}) {
+  const flags = [];
+  if (ev.negated) flags.push(h("span", { class: "flag negated" }, "bị phủ định"));
+  if (ev.modality && ev.modality !== "asserted") flags.push(h("span", { class: "flag" }, MODALITY[ev.modality] || ev.modality));
+  return h("li", { class: "event-card", dataset: { eventId: ev.event_id } },
+    h("div", { class: "event-head" },
+      h("span", { class: "date" }, ev.date || "không rõ ngày"),
+      h("span", { class: "dyad" }, actorName(ev.source), " → ", actorName(ev.target)),
+      h("span", { class: "cameo", title: ROOTS[ev.root] || "" }, `CAMEO ${ev.cameo} · ${ROOTS[ev.root] || ev.plover}`),
+      quadBadge(ev.quad_class),
+      h("span", { class: "goldstein " + (ev.goldstein < 0 ? "neg" : "pos") }, "Goldstein " + ev.goldstein),
+      flags),
+    h("blockquote", { class: "sentence" }, ev.sentence),
+    withArticle ? h("a", { class: "open-article", href: articleHref(ev.article_id, ev.event_id) },
+      "Xem trong bài: ", ev.article_title || ev.article_id) : null);
+}
+
+// ---------------------------------------------------------------- timeline
+
+async function showTimeline(params) {
+  const form = $("timeline-filters");
+  fillForm(form, params);
+  showError("timeline-error", null);
+  const offset = Number(params.offset || 0);
+  try {
+    const page = await api("timeline", { ...formParams(form), limit: PAGE, offset });
+    $("timeline-summary").textContent = `${page.total} sự kiện` + (page.total ? `, hiển thị ${offset + 1}–${offset + page.items.length}` : "");
+    const list = $("timeline-list");
+    list.replaceChildren(...page.items.map((ev) => eventCard(ev)));
+    pager("timeline-pager", page, (o) => go("timeline", { ...formParams(form), offset: o }));
+    drawMonthChart(page.months);
+  } catch (err) {
+    showError("timeline-error", err);
+  }
+}
+
+function drawMonthChart(months) {
+  if (!window.Chart) return;
+  const labels = months.map((m) => m.period);
+  const data = { labels, datasets: [{ label: "Số sự kiện theo tháng", data: months.map((m) => m.n_happened), backgroundColor: "#1f6fa8" }] };
+  if (state.charts.timeline) { state.charts.timeline.data = data; state.charts.timeline.update(); return; }
+  state.charts.timeline = new Chart($("timeline-chart"), {
+    type: "bar", data,
+    options: { animation: false, maintainAspectRatio: false, plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+  });
+}
+
+// ---------------------------------------------------------------- dyad chart
+
+async function showDyad(params) {
+  const form = $("dyad-form");
+  showError("dyad-error", null);
+  const select = $("dyad-select");
+  if (!select.options.length) {
+    try {
+      const top = await api("dyads", { limit: 30 });
+      select.append(h("option", { value: "" }, "— chọn —"),
+        ...top.items.map((d) => h("option", { value: d.a + "," + d.b }, `${actorName(d.a)} – ${actorName(d.b)} (${d.n})`)));
+      if (!params.a && top.items.length) params = { a: top.items[0].a, b: top.items[0].b };
+    } catch (err) { showError("dyad-error", err); }
+  }
+  fillForm(form, params);
+  if (!params.a || !params.b) return;
+  try {
+    const res = await api("dyads/series", { a: params.a, b: params.b, directed: params.directed || "" });
+    drawDyadChart(res);
+    $("dyad-summary").textContent = `${actorName(res.a)} ${res.directed ? "→" : "↔"} ${actorName(res.b)}: ` +
+      `${res.n_events} sự kiện, ${res.left_out} không vào biểu đồ (bị phủ định hoặc ngày không rõ tháng).`;
+    dyadTable(res);
+  } catch (err) { showError("dyad-error", err); }
+}
+
+function drawDyadChart(res) {
+  if (!window.Chart) return;
+  const labels = res.series.map((s) => s.period);
+  const bars = [1, 2, 3, 4].map((q) => ({
+    type: "bar", label: `Q${q} ${QUAD[q]}`, data: res.series.map((s) => s.quad_class[q]),
+    backgroundColor: QUAD_COLORS[q], stack: "quad", yAxisID: "count",
+  }));
+  const line = { type: "line", label: "Goldstein trung bình", data: res.series.map((s) => s.goldstein_mean),
+    borderColor: "#222", backgroundColor: "#222", yAxisID: "goldstein", tension: 0.2 };
+  const data = { labels, datasets: [line, ...bars] };
+  if (state.charts.dyad) state.charts.dyad.destroy();
+  state.charts.dyad = new Chart($("dyad-chart"), {
+    data,
+    options: {
+      animation: false, maintainAspectRatio: false,
+      scales: {
+        count: { position: "left", stacked: true, beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: "Số sự kiện" } },
+        goldstein: { position: "right", min: -10, max: 10, grid: { drawOnChartArea: false }, title: { display: true, text: "Goldstein" } },
+        x: { stacked: true },
+      },
+    },
+  });
+}
+
+function dyadTable(res) {
+  const head = h("tr", {}, h("th", {}, "Tháng"), h("th", {}, "Số sự kiện"), h("th", {}, "Goldstein TB"),
+    [1, 2, 3, 4].map((q) => h("th", {}, "Q" + q)));
+  const rows = res.series.map((s) => h("tr", {},
+    h("td", {}, h("a", { href: "#/timeline?" + new URLSearchParams({ dyad: res.a + "," + res.b, date_from: s.period, date_to: s.period }) }, s.period)),
+    h("td", {}, s.n), h("td", {}, s.goldstein_mean), [1, 2, 3, 4].map((q) => h("td", {}, s.quad_class[q]))));
+  $("dyad-table").replaceChildren(h("thead", {}, head), h("tbody", {}, rows));
+}
+
+// ---------------------------------------------------------------- actor graph
+
+async function showGraph(params) {
+  const form = $("graph-form");
+  fillForm(form, { level: "affiliation", min_events: "1", ...params });
+  showError("graph-error", null);
+  try {
+    const g = await api("graph", { ...formParams(form), limit: 300 });
+    drawGraph(g);
+  } catch (err) { showError("graph-error", err); }
+}
+
+function drawGraph(g) {
+  if (!window.cytoscape) return;
+  if (state.graph) state.graph.destroy();
+  const maxN = Math.max(1, ...g.edges.map((e) => e.n));
+  const elements = [
+    ...g.nodes.map((n) => ({ data: { id: n.id, label: n.name === n.id ? n.id : `${n.name}\n${n.id}`, n: n.n, kind: n.kind } })),
+    ...g.edges.map((e) => ({ data: { id: e.source + "|" + e.target, source: e.source, target: e.target, n: e.n,
+      w: 1 + 9 * (e.n / maxN), color: e.goldstein_mean >= 0 ? "#2e8b57" : "#c0392b", g: e.goldstein_mean } })),
+  ];
+  state.graph = cytoscape({
+    container: $("graph-canvas"), elements,
+    layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 9000, idealEdgeLength: 120 },
+    style: [
+      { selector: "node", style: { label: "data(label)", "text-wrap": "wrap", "font-size": 12, "text-valign": "center",
+        "background-color": "#dbe8f5", "border-color": "#1f6fa8", "border-width": 2, width: "mapData(n, 1, 60, 30, 80)", height: "mapData(n, 1, 60, 30, 80)" } },
+      { selector: "node[kind = 'org']", style: { shape: "round-rectangle", "background-color": "#f5ecd8" } },
+      { selector: "edge", style: { width: "data(w)", "line-color": "data(color)", "curve-style": "bezier", label: "data(n)", "font-size": 10, "text-background-color": "#fff", "text-background-opacity": 1 } },
+    ],
+  });
+  state.graph.on("tap", "edge", (evt) => go("timeline", { dyad: evt.target.data("source") + "," + evt.target.data("target") }));
+  state.graph.on("tap", "node", (evt) => go("timeline", { actor: evt.target.id() }));
+}
+
+// ---------------------------------------------------------------- search
+
+async function showSearch(params) {
+  const q = (params.q || "").trim();
+  $("search-input").value = q;
+  showError("search-error", null);
+  const list = $("search-results");
+  list.replaceChildren();
+  if (q.length < 2) { $("search-summary").textContent = "Gõ ít nhất 2 ký tự để tìm."; return; }
+  const offset = Number(params.offset || 0);
+  try {
+    const res = await api("search", { q, limit: PAGE, offset });
+    $("search-summary").textContent = `${res.total} kết quả cho “${q}” (tìm không phân biệt dấu).`;
+    list.replaceChildren(...res.items.map(searchHit));
+    pager("search-pager", res, (o) => go("search", { q, offset: o }));
+  } catch (err) { showError("search-error", err); }
+}
+
+function highlighted(text, match) {
+  if (!match) return [text];
+  return [text.slice(0, match[0]), h("b", { class: "hit" }, text.slice(match[0], match[1])), text.slice(match[1])];
+}
+
+function searchHit(hit) {
+  const isEvent = hit.kind === "event";
+  return h("li", { class: "search-hit " + hit.kind, dataset: { articleId: hit.article_id, eventId: hit.event_id || "" } },
+    h("div", { class: "hit-head" },
+      h("span", { class: "kind" }, isEvent ? "Sự kiện" : "Bài báo"),
+      isEvent ? h("span", { class: "date" }, hit.date || "không rõ ngày") : h("span", { class: "meta" }, hit.outlet || ""),
+      isEvent ? h("span", { class: "dyad" }, actorName(hit.source), " → ", actorName(hit.target), ` · CAMEO ${hit.cameo}`) : null),
+    h("a", { class: "result-link", href: articleHref(hit.article_id, hit.event_id) }, hit.title || hit.article_id),
+    h("p", { class: "snippet" }, highlighted(hit.snippet, hit.match)));
+}
+
+// ---------------------------------------------------------------- article reader
+
+async function showArticle(articleId, params) {
+  showError("article-error", null);
+  $("article").hidden = false;
+  try {
+    const art = await api("articles/" + encodeURIComponent(articleId));
+    renderArticle(art, params.event || null);
+  } catch (err) {
+    $("article").hidden = true;
+    showError("article-error", err);
+  }
+}
+
+function renderArticle(art, focusEvent) {
+  $("article-title").textContent = art.title || "(không có tiêu đề)";
+  const meta = [art.outlet, art.published ? "ngày " + art.published : "không rõ ngày đăng", art.author,
+    art.wire_sources && art.wire_sources.length ? "theo " + art.wire_sources.join(", ") : null].filter(Boolean);
+  $("article-meta").textContent = meta.join(" · ");
+  $("article-chips").replaceChildren(...art.actor_chips.map((c) =>
+    h("a", { class: "chip kind-" + c.kind, href: "#/timeline?actor=" + encodeURIComponent(c.id), title: c.id }, c.name)));
+  const events = new Map(art.events.map((e) => [e.event_id, e]));
+  const body = $("article-body");
+  body.replaceChildren(...art.blocks.map((b) => renderBlock(b, events, focusEvent)));
+  $("article-events").replaceChildren(...art.events.map((ev) => {
+    const li = eventCard(ev, { withArticle: false });
+    li.addEventListener("click", () => focusEvidence(ev.event_id));
+    return li;
+  }));
+  $("article-quotes").replaceChildren(...art.quotes.map((q) => h("li", {},
+    h("b", {}, actorName(q.speaker) + ": "), (q.direct ? "“" : "") + q.text + (q.direct ? "”" : ""))));
+  if (focusEvent) focusEvidence(focusEvent);
+}
+
+function renderBlock(block, events, focusEvent) {
+  const parts = block.parts.map((p) => {
+    const cls = [p.actor ? "mention" : "", p.quotes.length ? "quote-span" : ""].filter(Boolean).join(" ");
+    return cls ? h("span", { class: cls, title: p.actor ? actorName(p.actor) : "lời trích dẫn" }, p.text) : p.text;
+  });
+  if (!block.events.length) return h("span", {}, parts);
+  const title = block.events.map((id) => {
+    const ev = events.get(id);
+    return ev ? `${ev.source || "?"} → ${ev.target || "—"} · CAMEO ${ev.cameo} (${ev.date || "không rõ ngày"})` : id;
+  }).join("\n");
+  const focused = focusEvent && block.events.includes(focusEvent);
+  return h("mark", { class: "evidence" + (focused ? " evidence-focus" : ""), title, dataset: { events: block.events.join(" ") } }, parts);
+}
+
+function focusEvidence(eventId) {
+  for (const el of document.querySelectorAll(".evidence-focus")) el.classList.remove("evidence-focus");
+  const mark = [...document.querySelectorAll("mark.evidence")].find((m) => m.dataset.events.split(" ").includes(eventId));
+  if (mark) { mark.classList.add("evidence-focus"); mark.scrollIntoView({ block: "center" }); }
+}
+
+// ---------------------------------------------------------------- quotes
+
+async function showQuotes(params) {
+  const form = $("quotes-form");
+  const select = $("speaker-select");
+  showError("quotes-error", null);
+  if (select.options.length <= 1) {
+    try {
+      const sp = await api("quotes/speakers", { limit: 200 });
+      select.append(...sp.items.map((s) => h("option", { value: s.id }, `${s.name} (${s.n_quotes})`)));
+    } catch (err) { showError("quotes-error", err); }
+  }
+  fillForm(form, params);
+  const offset = Number(params.offset || 0);
+  try {
+    const page = await api("quotes", { ...formParams(form), limit: PAGE, offset });
+    $("quotes-summary").textContent = `${page.total} trích dẫn`;
+    $("quotes-list").replaceChildren(...page.items.map((q) => h("li", { class: "quote-card" },
+      h("div", { class: "hit-head" }, h("b", {}, q.speaker_name || q.speaker_text || "không rõ người nói"),
+        h("span", { class: "date" }, q.date || "không rõ ngày"), h("span", { class: "kind" }, q.direct ? "trực tiếp" : "gián tiếp")),
+      h("blockquote", {}, q.text),
+      h("a", { href: articleHref(q.article_id) }, "Bài: ", q.article_title || q.article_id))));
+    pager("quotes-pager", page, (o) => go("quotes", { ...formParams(form), offset: o }));
+  } catch (err) { showError("quotes-error", err); }
+}
+
+// ---------------------------------------------------------------- routing and start-up
+
+function route() {
+  const raw = location.hash.replace(/^#\/?/, "") || "timeline";
+  const [path, query] = raw.split("?");
+  const params = Object.fromEntries(new URLSearchParams(query || ""));
+  const [view, ...rest] = path.split("/");
+  const name = ["timeline", "dyad", "graph", "search", "article", "quotes"].includes(view) ? view : "timeline";
+  for (const sec of document.querySelectorAll(".view")) sec.hidden = sec.id !== "view-" + name;
+  for (const a of document.querySelectorAll("#nav a[data-view]")) a.classList.toggle("active", a.dataset.view === name);
+  document.body.dataset.view = name;
+  const done = {
+    timeline: () => showTimeline(params), dyad: () => showDyad(params), graph: () => showGraph(params),
+    search: () => showSearch(params), quotes: () => showQuotes(params),
+    article: () => showArticle(decodeURIComponent(rest.join("/")), params),
+  }[name]();
+  done.finally(() => { document.body.dataset.ready = name; });
+}
+
+async function loadActors() {
+  try {
+    const res = await api("actors", { limit: 500 });
+    for (const a of res.items) state.actors.set(a.id, a);
+    $("actor-list").replaceChildren(...res.items.map((a) => h("option", { value: a.id }, a.name)));
+  } catch (err) { /* names are a nicety: ids are shown instead */ }
+}
+
+function wireForms() {
+  const rootSelect = $("root-select");
+  rootSelect.append(...Object.entries(ROOTS).map(([code, label]) => h("option", { value: code }, `${code} · ${label}`)));
+  $("search-form").addEventListener("submit", (e) => { e.preventDefault(); go("search", { q: $("search-input").value.trim() }); });
+  $("timeline-filters").addEventListener("submit", (e) => { e.preventDefault(); go("timeline", formParams(e.target)); });
+  $("timeline-filters").addEventListener("reset", (e) => { e.preventDefault(); go("timeline", {}); });
+  $("dyad-form").addEventListener("submit", (e) => { e.preventDefault(); go("dyad", formParams(e.target)); });
+  $("dyad-select").addEventListener("change", (e) => {
+    const [a, b] = e.target.value.split(",");
+    if (a && b) go("dyad", { a, b });
+  });
+  $("graph-form").addEventListener("submit", (e) => { e.preventDefault(); go("graph", formParams(e.target)); });
+  $("quotes-form").addEventListener("submit", (e) => { e.preventDefault(); go("quotes", formParams(e.target)); });
+  $("speaker-select").addEventListener("change", () => go("quotes", formParams($("quotes-form"))));
+  $("article-back").addEventListener("click", (e) => { e.preventDefault(); history.back(); });
+}
+
+window.addEventListener("hashchange", route);
+document.addEventListener("DOMContentLoaded", async () => {
+  wireForms();
+  await loadActors();
+  route();
+});
