@@ -210,7 +210,8 @@ def _arguments(trig: Trigger, args: list[Arg], sent: Span, ctx: ArticleContext) 
     body = ctx.article.body
     lo, hi = _clause_bounds(body, sent, trig)
     before = [a for a in args if a.start >= lo and a.end <= trig.start]
-    after = [a for a in args if (a.start >= trig.end or a.end > trig.end > a.start) and a.start < hi]
+    inside = [a for a in args if trig.start < a.start and a.end <= trig.end]  # "đòi ông X từ chức"
+    after = inside + [a for a in args if (a.start >= trig.end or a.end > trig.end > a.start) and a.start < hi]
     frame = trig.pattern.frame
     if frame == "pass" or _passive_marker(body, before, trig):
         return _passive(before, after, body, trig)
