@@ -47,3 +47,22 @@ def seed_scores(seed_run: Path) -> dict:
         capture_output=True, text=True, check=True,
     )
     return json.loads(proc.stdout)
+
+
+@pytest.fixture(scope="session")
+def api_stores(seed_run: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Two stores from the seed run for the API tests: ``plain`` (per-document tables only)
+    and ``corpus`` (a copy with stories, merged events and the search index added)."""
+    import shutil
+
+    from sukien.corpus import update_corpus
+    from sukien.corpus.embed import HashedTfidfEmbedder
+    from sukien.store import Store
+
+    folder = tmp_path_factory.mktemp("api_stores")
+    plain, corpus = folder / "plain.duckdb", folder / "corpus.duckdb"
+    shutil.copy(seed_run / "seeds.duckdb", plain)
+    shutil.copy(seed_run / "seeds.duckdb", corpus)
+    with Store(corpus) as store:
+        update_corpus(store, embedder=HashedTfidfEmbedder())
+    return {"plain": plain, "corpus": corpus}

@@ -150,3 +150,9 @@ def test_quotes_lower_case_pronoun_after_quote(res: Resources) -> None:
         ("Chúng tôi sẽ không rút lui", "person:irena-kowalczyk"),
         ("Chúng tôi cũng không sợ", "person:irena-kowalczyk"),
     ]
+
+
+def test_quotes_speaker_after_title_with_comma(res: Resources) -> None:
+    q = only(run(res, "Tổng thống Belarus, Alexander Lukashenko nhấn mạnh rằng Minsk sẽ không lùi bước.",
+                 "2021-06-07")[0])
+    assert (q.speaker, q.direct) == ("person:alexander-lukashenko", False)

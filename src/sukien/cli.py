@@ -180,6 +180,15 @@ def serve(
     uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
+def _register_views() -> None:
+    from sukien.cli_views import register
+
+    register(app)
+
+
+_register_views()  # timeline, dyad, actors, search, export
+
+
 def main() -> None:  # pragma: no cover
     app()
 

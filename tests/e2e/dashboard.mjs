@@ -111,8 +111,8 @@ const context = await chromium.launchPersistentContext(userDir, {
     "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
 let status = 0;
+const page = context.pages()[0] || (await context.newPage());
 try {
-  const page = context.pages()[0] || (await context.newPage());
   page.on("console", (msg) => { if (msg.type() === "error") findings.console_errors.push(msg.text()); });
   page.on("pageerror", (err) => findings.console_errors.push(String(err)));
   await timelineStep(page);
@@ -125,6 +125,8 @@ try {
 } catch (err) {
   findings.ok = false;
   findings.error = String(err && err.message ? err.message : err);
+  findings.failed_at = page.url();
+  await shot(page, "99-failure.png").catch(() => {});
   status = 1;
 } finally {
   await context.close();

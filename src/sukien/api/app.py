@@ -20,6 +20,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from sukien.api.corpus_views import CorpusViews
 from sukien.api.db import ReadOnlyStore
 from sukien.api.routes import router
 
@@ -98,7 +99,7 @@ def create_app(db_path: str, *, index_path: str | None = None,
                   description="Read-only access to a sukien store: articles, events, timelines, dyads, "
                               "the actor graph, quotes and search. Dashboard at `/`.")
     app.state.store = store
-    app.state.index_path = index_path
+    app.state.corpus = CorpusViews(store, index_path)
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
 

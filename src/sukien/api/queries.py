@@ -42,7 +42,7 @@ WITH ev AS (
   LEFT JOIN actors ta ON ta.id = e.target)
 """
 
-_SIDE = "({0} = ? OR {0}_aff = ? OR {0}_person = ?)"
+_SIDE = "(ev.{0} = ? OR ev.{0}_aff = ? OR ev.{0}_person = ?)"
 
 
 @dataclass(frozen=True)
@@ -84,13 +84,13 @@ class EventFilter:
                   "modality": self.modality, "negated": self.negated, "article_id": self.article_id}
         for col, value in simple.items():
             if value is not None:
-                conds.append(f"{col} = ?")
+                conds.append(f"ev.{col} = ?")
                 params.append(value)
         if self.date_from:
-            conds.append("d_hi >= ?")
+            conds.append("ev.d_hi >= ?")
             params.append(self.date_from)
         if self.date_to:
-            conds.append("d_lo <= ?")
+            conds.append("ev.d_lo <= ?")
             params.append(self.date_to)
         return (" AND ".join(conds) or "TRUE"), params
 

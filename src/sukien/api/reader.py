@@ -12,6 +12,7 @@ from sukien.api.queries import FOLD_SQL, Cursor, actors_by_id
 from sukien.text.normalize import fold
 
 _FOLDED_DOC = FOLD_SQL.format("a.title || ' ' || a.body")
+_FOLDED_QUOTE = FOLD_SQL.format("q.text")
 _FOLDED_SENTENCE = FOLD_SQL.format("e.record->>'sentence'")
 
 
@@ -44,6 +45,14 @@ def _summary(rec: dict[str, Any], n_events: int, n_quotes: int) -> dict[str, Any
     keep = ("article_id", "doc_id", "title", "published", "published_basis", "outlet", "author",
             "wire_sources", "actors", "url")
     return {**{k: rec.get(k) for k in keep}, "n_events": n_events, "n_quotes": n_quotes}
+
+
+def titles(cur: Cursor, article_ids: list[str]) -> dict[str, str]:
+    ids = sorted(set(article_ids))
+    if not ids:
+        return {}
+    return dict(cur.execute("SELECT article_id, title FROM articles WHERE article_id IN (SELECT unnest(?))",
+                            [ids]).fetchall())
 
 
 def article(cur: Cursor, article_id: str) -> dict[str, Any] | None:
@@ -141,19 +150,29 @@ def search(cur: Cursor, q: str, *, kind: str, limit: int, offset: int) -> dict[s
             [f"%{needle}%"] * 2).fetchall()
         for aid, title, body, published, outlet in rows:
             text = title if needle in fold(title) else body
-            hits.append({"kind": "article", "article_id": aid, "event_id": None, "title": title,
+            hits.append({"kind": "article", "article_id": aid, "event_id": None, "quote_id": None, "title": title,
                          "published": published, "outlet": outlet, **snippet(text, needle)})
+    if kind in ("all", "quote"):
+        rows = cur.execute(
+            "SELECT q.record, a.title FROM quotes q LEFT JOIN articles a ON a.article_id = q.article_id "
+            f"WHERE {_FOLDED_QUOTE} LIKE ? ORDER BY q.doc_id, q.quote_id", [f"%{needle}%"]).fetchall()
+        for rec_json, title in rows:
+            rec = json.loads(rec_json)
+            hits.append({"kind": "quote", "article_id": rec["article_id"], "event_id": None,
+                         "quote_id": rec["quote_id"], "title": title, "date": rec["date"],
+                         **snippet(rec["text"], needle)})
     if kind in ("all", "event"):
         rows = cur.execute(
             "SELECT e.record, a.title FROM events e LEFT JOIN articles a ON a.article_id = e.article_id "
-            f"WHERE {_FOLDED_SENTENCE} LIKE ? ORDER BY e.date NULLS LAST, e.event_id",
+            f"WHERE {_FOLDED_SENTENCE} LIKE ? ORDER BY (e.date IS NULL OR e.date LIKE '--%'), e.date, e.event_id",
             [f"%{needle}%"]).fetchall()
         for rec_json, title in rows:
             rec = json.loads(rec_json)
-            hits.append({"kind": "event", "article_id": rec["article_id"], "event_id": rec["event_id"],
+            hits.append({"kind": "event", "article_id": rec["article_id"], "event_id": rec["event_id"], "quote_id": None,
                          "title": title, "date": rec["date"], "source": rec["source"], "target": rec["target"],
                          "cameo": rec["cameo"], "quad_class": rec["quad_class"], **snippet(rec["sentence"], needle)})
-    return {"query": q, "folded": needle, "engine": "store", "total": len(hits), "limit": limit,
+    return {"query": q, "folded": needle, "engine": "store", "total": len(hits),
+            "has_more": offset + limit < len(hits), "limit": limit,
             "offset": offset, "items": hits[offset:offset + limit]}
 
 

@@ -13,6 +13,7 @@ import duckdb
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 
+from sukien.api import corpus_views as cv
 from sukien.api import queries, reader
 from sukien.api.queries import EventFilter
 
@@ -53,7 +54,12 @@ def cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
         yield cur
 
 
+def corpus(request: Request) -> cv.CorpusViews:
+    return request.app.state.corpus
+
+
 Cur = Annotated[duckdb.DuckDBPyConnection, Depends(cursor)]
+Corpus = Annotated[cv.CorpusViews, Depends(corpus)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size (at most {MAX_LIMIT}).")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
 ActorId = Annotated[str | None, Query(pattern=ACTOR_RE, description="Canonical actor id (RUS, NATO, BLR.GOV, person:…).")]
@@ -154,10 +160,19 @@ def get_event(cur: Cur, event_id: Annotated[str, Path(max_length=100)]) -> dict[
     return _found(queries.event(cur, event_id), "event", event_id)
 
 
-@router.get("/timeline", summary="Events in date order with monthly counts")
-def timeline(cur: Cur, flt: Filter, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+@router.get("/timeline", summary="Merged events in date order, with monthly counts")
+def timeline(cur: Cur, views: Corpus, flt: Filter, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+    """One entry per happening (reports merged by the corpus step), by date; negated events only
+    with ``negated=true``. A store without the corpus step lists its raw events instead."""
+    merged = views.merged()
+    if merged is not None:
+        page = cv.timeline_page(merged, cv.merged_timeline(merged, flt), limit, offset)
+        titles = reader.titles(cur, [i["article_id"] for i in page["items"]])
+        for item in page["items"]:
+            item["article_title"] = titles.get(item["article_id"])
+        return page
     page = queries.events(cur, flt, limit, offset, "date")
-    return {**page, "months": queries.month_counts(cur, flt)}
+    return {"engine": "events", **page, "months": queries.month_counts(cur, flt)}
 
 
 @router.get("/dyads", summary="The most active pairs of actors (by affiliation)")
@@ -166,17 +181,30 @@ def dyads(cur: Cur, limit: Limit = 50) -> dict[str, Any]:
 
 
 @router.get("/dyads/series", summary="Monthly (or yearly) Goldstein mean and QuadClass counts of a dyad")
-def dyad_series(cur: Cur, a: Annotated[str, Query(pattern=ACTOR_RE)], b: Annotated[str, Query(pattern=ACTOR_RE)],
-                directed: bool = False, by: Literal["month", "year"] = "month",
-                date_from: DateParam = None, date_to: DateParam = None) -> dict[str, Any]:
-    return queries.dyad_series(cur, a, b, directed=directed, by=by, date_from=_day(date_from, "date_from", False),
-                               date_to=_day(date_to, "date_to", True))
+def dyad_series(cur: Cur, views: Corpus, a: Annotated[str, Query(pattern=ACTOR_RE)],
+                b: Annotated[str, Query(pattern=ACTOR_RE)], directed: bool = False,
+                by: Literal["month", "year"] = "month", date_from: DateParam = None,
+                date_to: DateParam = None) -> dict[str, Any]:
+    """Negated events and events dated coarser than the period are left out (``left_out``)."""
+    lo, hi = _day(date_from, "date_from", False), _day(date_to, "date_to", True)
+    merged = views.merged()
+    if merged is not None:
+        return cv.merged_dyad_series(merged, a, b, directed=directed, by=by, date_from=lo, date_to=hi)
+    return {"engine": "events", **queries.dyad_series(cur, a, b, directed=directed, by=by, date_from=lo,
+                                                       date_to=hi)}
 
 
 @router.get("/graph", summary="Actor graph: who deals with whom")
-def graph(cur: Cur, flt: Filter, level: Literal["affiliation", "actor"] = "affiliation",
+def graph(cur: Cur, views: Corpus, flt: Filter, level: Literal["affiliation", "actor"] = "affiliation",
           min_events: Annotated[int, Query(ge=1, le=100_000)] = 1, limit: Limit = 200) -> dict[str, Any]:
-    return queries.graph(cur, level=level, flt=flt, min_events=min_events, limit=limit)
+    """Undirected edges weighted by events (merged happenings between affiliations; at
+    ``level=actor``, reports between the coded actors, sectors included)."""
+    merged = views.merged()
+    if merged is not None and level == "affiliation":
+        names = {a["id"]: a for a in queries.actors_by_id(cur, sorted(
+            {x for m in merged.events for x in (m.source_affiliation, m.target_affiliation) if x}))}
+        return cv.merged_graph(merged, flt, min_events=min_events, limit=limit, names=names)
+    return {"engine": "events", **queries.graph(cur, level=level, flt=flt, min_events=min_events, limit=limit)}
 
 
 @router.get("/actors", summary="Actors with their number of events")
@@ -204,10 +232,17 @@ def quote_speakers(cur: Cur, limit: Limit = 200) -> dict[str, Any]:
     return {"items": queries.speakers(cur, limit)}
 
 
-@router.get("/search", summary="Diacritic-free search over articles and event sentences")
-def search(request: Request, cur: Cur, q: Annotated[str, Query(min_length=2, max_length=200)],
-           kind: Literal["all", "article", "event"] = "all", limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+@router.get("/search", summary="Diacritic-free search over articles, quotes and event sentences")
+def search(cur: Cur, views: Corpus, q: Annotated[str, Query(min_length=2, max_length=200)],
+           kind: Literal["all", "article", "event", "quote"] = "all", limit: Limit = 50,
+           offset: Annotated[int, Query(ge=0, le=5_000)] = 0) -> dict[str, Any]:
+    """"hoi dam" finds "hội đàm". With the store's search index (built by the corpus step) a
+    plain query is a phrase, commas separate phrases that must all occur, and hits come best
+    first; without one the store is scanned for the folded substring."""
     if not q.strip():
         raise RequestValidationError([{"type": "value_error", "loc": ("query", "q"), "msg": "empty query",
                                        "input": q}])
+    index = views.index()
+    if index is not None:
+        return cv.index_search(index, cur, q, kind=kind, limit=limit, offset=offset)
     return reader.search(cur, q, kind=kind, limit=limit, offset=offset)

@@ -8,6 +8,7 @@ import hashlib
 import io
 import json
 import re
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -72,7 +73,7 @@ def read_file(path: Path, fields: FieldMap) -> Iterator[Document | Failure]:
         data = path.read_bytes()
         if path.name.endswith(".gz"):
             data = gzip.decompress(data)
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+    except (OSError, EOFError, zlib.error) as exc:  # gzip.BadGzipFile is an OSError
         yield Failure(str(path), "unreadable", f"{path}: {exc}", doc_id=stem)
         return
     if suffix in RECORD_SUFFIXES:

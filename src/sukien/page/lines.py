@@ -140,10 +140,15 @@ def is_inline_duplicate(text: str) -> bool:
     n = len(text)
     if n < 24 or n > 1200:
         return False
-    for k in range(12, n // 2 + 1):
-        head = text[:k]
-        if text.startswith(head, k) or (text[k] == " " and text.startswith(head, k + 1)):
-            return _word_aligned(text, k)
+    seed = text[:12]
+    k = text.find(seed, 12)
+    while k != -1 and k <= n // 2 + 1:  # candidate copies start where the first 12 chars recur
+        for at in (k - 1, k):  # "T T" (copy after a space) or "TT"
+            if 12 <= at <= n // 2 and (at == k or text[at] == " "):
+                head = text[:at]
+                if text.startswith(head, k):
+                    return _word_aligned(text, at)
+        k = text.find(seed, k + 1)
     return False
 
 

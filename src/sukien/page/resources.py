@@ -68,7 +68,9 @@ def _alternation(names: dict[str, str]) -> re.Pattern[str] | None:
     if not names:
         return None
     alts = sorted(names, key=len, reverse=True)
-    parts = [re.escape(a) if len(a) < 4 else "(?i:" + re.escape(a) + ")" for a in alts]
+    long = list(dict.fromkeys(a.lower() for a in alts if len(a) >= 4))  # matched in any case
+    short = [re.escape(a) for a in alts if len(a) < 4]  # "AP", "AFP": only as written
+    parts = (["(?i:" + "|".join(re.escape(a) for a in long) + ")"] if long else []) + short
     return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")
 
 

@@ -32,8 +32,8 @@ def speaker_of(q: QuoteSpan, mentions: list[Mention], body: str = "") -> str | N
     """The actor who said ``q``: named in the speaker words, else (pronoun, bare title, or no
     speaker words) the person the article named last before it, matching "ông"/"bà"."""
     if q.speaker_start is not None and q.speaker_end is not None and not q.speaker_pronoun:
-        inside = [m for m in mentions if q.speaker_start <= m.start and m.end <= q.speaker_end
-                  and not m.as_place]
+        inside = [m for m in mentions if m.start < q.speaker_end and m.end > q.speaker_start
+                  and not m.as_place]  # overlapping: "Tổng thống Belarus, Alexander Lukashenko"
         head = _head_person(inside, body)
         if head is not None:
             return head

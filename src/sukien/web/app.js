@@ -101,12 +101,12 @@ function go(view, params) {
 function pager(id, page, onPage) {
   const box = $(id);
   box.replaceChildren();
-  const last = Math.max(0, Math.ceil(page.total / page.limit) - 1);
   const cur = Math.floor(page.offset / page.limit);
+  const last = page.has_more !== undefined ? cur + (page.has_more ? 1 : 0) : Math.max(0, Math.ceil(page.total / page.limit) - 1);
   if (last === 0) return;
   box.append(
     h("button", { type: "button", disabled: cur === 0, onclick: () => onPage((cur - 1) * page.limit) }, "← Trang trước"),
-    h("span", {}, ` Trang ${cur + 1} / ${last + 1} `),
+    h("span", {}, page.has_more !== undefined ? ` Trang ${cur + 1} ` : ` Trang ${cur + 1} / ${last + 1} `),
     h("button", { type: "button", disabled: cur >= last, onclick: () => onPage((cur + 1) * page.limit) }, "Trang sau →"),
   );
 }
@@ -117,6 +117,7 @@ function quadBadge(q) {
 
 function eventCard(ev, { withArticle = true } = {}) {
   const flags = [];
+  if (ev.n_sources > 1) flags.push(h("span", { class: "flag sources", title: (ev.outlets || []).join(", ") }, `${ev.n_sources} nguồn`));
   if (ev.negated) flags.push(h("span", { class: "flag negated" }, "bị phủ định"));
   if (ev.modality && ev.modality !== "asserted") flags.push(h("span", { class: "flag" }, MODALITY[ev.modality] || ev.modality));
   return h("li", { class: "event-card", dataset: { eventId: ev.event_id } },
@@ -128,7 +129,7 @@ function eventCard(ev, { withArticle = true } = {}) {
       h("span", { class: "goldstein " + (ev.goldstein < 0 ? "neg" : "pos") }, "Goldstein " + ev.goldstein),
       flags),
     h("blockquote", { class: "sentence" }, ev.sentence),
-    withArticle ? h("a", { class: "open-article", href: articleHref(ev.article_id, ev.event_id) },
+    withArticle ? h("a", { class: "open-article", href: articleHref(ev.article_id, ev.focus_event_id || ev.event_id) },
       "Xem trong bài: ", ev.article_title || ev.article_id) : null);
 }
 
@@ -177,6 +178,8 @@ async function showDyad(params) {
     } catch (err) { showError("dyad-error", err); }
   }
   fillForm(form, params);
+  const pair = [params.a, params.b].sort().join(",");
+  select.value = [...select.options].some((o) => o.value === pair) ? pair : "";
   if (!params.a || !params.b) return;
   try {
     const res = await api("dyads/series", { a: params.a, b: params.b, directed: params.directed || "" });
@@ -267,26 +270,35 @@ async function showSearch(params) {
   const offset = Number(params.offset || 0);
   try {
     const res = await api("search", { q, limit: PAGE, offset });
-    $("search-summary").textContent = `${res.total} kết quả cho “${q}” (tìm không phân biệt dấu).`;
+    const count = res.has_more ? `Hơn ${res.total}` : String(res.total);
+    $("search-summary").textContent = `${count} kết quả cho “${q}” (tìm không phân biệt dấu).`;
     list.replaceChildren(...res.items.map(searchHit));
     pager("search-pager", res, (o) => go("search", { q, offset: o }));
   } catch (err) { showError("search-error", err); }
 }
 
-function highlighted(text, match) {
-  if (!match) return [text];
-  return [text.slice(0, match[0]), h("b", { class: "hit" }, text.slice(match[0], match[1])), text.slice(match[1])];
+function highlighted(text, ranges) {
+  const out = [];
+  let pos = 0;
+  for (const [a, b] of ranges || []) {
+    if (a < pos) continue;
+    out.push(text.slice(pos, a), h("b", { class: "hit" }, text.slice(a, b)));
+    pos = b;
+  }
+  out.push(text.slice(pos));
+  return out;
 }
 
 function searchHit(hit) {
   const isEvent = hit.kind === "event";
+  const label = { event: "Sự kiện", article: "Bài báo", quote: "Trích dẫn" }[hit.kind] || hit.kind;
   return h("li", { class: "search-hit " + hit.kind, dataset: { articleId: hit.article_id, eventId: hit.event_id || "" } },
     h("div", { class: "hit-head" },
-      h("span", { class: "kind" }, isEvent ? "Sự kiện" : "Bài báo"),
+      h("span", { class: "kind" }, label),
       isEvent ? h("span", { class: "date" }, hit.date || "không rõ ngày") : h("span", { class: "meta" }, hit.outlet || ""),
       isEvent ? h("span", { class: "dyad" }, actorName(hit.source), " → ", actorName(hit.target), ` · CAMEO ${hit.cameo}`) : null),
     h("a", { class: "result-link", href: articleHref(hit.article_id, hit.event_id) }, hit.title || hit.article_id),
-    h("p", { class: "snippet" }, highlighted(hit.snippet, hit.match)));
+    h("p", { class: "snippet" }, highlighted(hit.snippet, hit.highlights || (hit.match ? [hit.match] : []))));
 }
 
 // ---------------------------------------------------------------- article reader
@@ -338,8 +350,9 @@ function renderBlock(block, events, focusEvent) {
 }
 
 function focusEvidence(eventId) {
-  for (const el of document.querySelectorAll(".evidence-focus")) el.classList.remove("evidence-focus");
-  const mark = [...document.querySelectorAll("mark.evidence")].find((m) => m.dataset.events.split(" ").includes(eventId));
+  const marks = [...document.querySelectorAll("#article-body mark.evidence")];
+  for (const m of marks) m.classList.remove("evidence-focus");
+  const mark = marks.find((m) => (m.dataset.events || "").split(" ").includes(eventId));
   if (mark) { mark.classList.add("evidence-focus"); mark.scrollIntoView({ block: "center" }); }
 }
 
