@@ -17,6 +17,7 @@ install: $(BIN)/sukien
 run: install
 	$(BIN)/sukien run examples --out out/examples --db $(DB)
 	$(BIN)/sukien timeline --db $(DB)
+	@echo "Dashboard: $(BIN)/sukien serve --db $(DB)  → then open http://127.0.0.1:8000/ (API docs: /docs)"
 
 test: install
 	$(BIN)/ruff check src tests benchmarks
@@ -25,8 +26,8 @@ test: install
 test-slow: install
 	$(BIN)/pytest -m slow
 
-bench: install
-	$(BIN)/python benchmarks/run_all.py
+bench: install  # e.g. make bench BENCH_ARGS="--limit 2000"
+	$(BIN)/python benchmarks/run_all.py $(BENCH_ARGS)
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks

@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
-from _corpus_pages import write_pages
 from typer.testing import CliRunner
 
+from _corpus_pages import write_pages
 from sukien.cli import app
 
 runner = CliRunner()

@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from _corpus_pages import write_pages
 
-from sukien.corpus.embed import E5Embedder
+from _corpus_pages import write_pages
+from sukien.corpus.embed import E5Embedder, HashedTfidfEmbedder
 from sukien.corpus.update import update_corpus
 from sukien.pipeline import run_corpus
 from sukien.settings import Settings
@@ -78,11 +78,11 @@ def test_changed_document_replaces_its_index_entries(tmp_path: Path) -> None:
     pages = write_pages(tmp_path / "pages", ["bao-z_eu"])
     with Store(db) as store:
         run_corpus([str(pages)], store, Settings(db=db, workers=1))
-        update_corpus(store, embedder=CountingEmbedder())
+        update_corpus(store, embedder=HashedTfidfEmbedder())
         page = pages / "bao-z_eu.txt"
         page.write_text(page.read_text(encoding="utf-8").replace("ngân hàng", "hàng không"), encoding="utf-8")
         run_corpus([str(pages)], store, Settings(db=db, workers=1))
-        update_corpus(store, embedder=CountingEmbedder())
+        update_corpus(store, embedder=HashedTfidfEmbedder())
     index = SearchIndex(index_path_for(db))
     assert index.search("ngan hang", kinds=["article"]) == []
     assert len(index.search("hang khong", kinds=["article"])) == 1

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-from _corpus_pages import write_pages
 
+from _corpus_pages import write_pages
 from sukien.corpus.embed import E5Embedder
 from sukien.corpus.update import update_corpus
 from sukien.pipeline import run_corpus

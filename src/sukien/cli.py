@@ -104,11 +104,11 @@ def _count_documents(inputs: list[str]) -> int | None:
     """How many documents ``inputs`` hold, counted cheaply (None when unknown, e.g. CSV or .gz)."""
     from pathlib import Path
 
-    from sukien.ingest.readers import RECORD_SUFFIXES, _stem_and_suffix, _wanted
+    from sukien.ingest.readers import RECORD_SUFFIXES, _stem_and_suffix, list_files
 
     total = 0
     for path in map(Path, inputs):
-        files = sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p, path)) if path.is_dir() else [path]
+        files = list_files(path) if path.is_dir() else [path]
         for f in files:
             suffix = _stem_and_suffix(f)[1]
             if suffix not in RECORD_SUFFIXES:

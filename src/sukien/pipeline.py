@@ -57,6 +57,12 @@ def process_document(doc: Document, res: Resources) -> DocBatchItem:
     page_articles = extract_articles(doc, res.page)
     timings = {"page": time.perf_counter() - t0, "actors": 0.0, "quotes": 0.0, "events": 0.0}
     for art in page_articles:
+        if len(art.body) > MAX_ARTICLE_CHARS:
+            raise DocumentTooLarge(
+                f"{doc.source}: article {art.article_id} has {len(art.body):,} characters of body "
+                f"(limit {MAX_ARTICLE_CHARS:,})"
+            )
+    for art in page_articles:
         art_ids, art_mentions, art_events, art_quotes, art_actors = process_article(art, res, timings)
         articles.append(dataclasses.replace(art, actors=art_ids))
         mentions += art_mentions
@@ -105,10 +111,39 @@ def process_article(
     return linked.actor_ids, mentions, events, quotes, known
 
 
+# Size guards. The actor and event stages cost more than linear time in the length of one
+# article (and of one paragraph), so a scraped dump of megabytes on one line or in one
+# "article" would hold a worker for hours: such documents fail with reason ``too_large``.
+MAX_DOC_CHARS = 5_000_000  # a whole document (a page, or one record's text)
+MAX_LINE_CHARS = 50_000  # one line (a paragraph): longer ones are dumps, not pages
+MAX_ARTICLE_CHARS = 100_000  # the body of one article found by the page stage
+
+
+class DocumentTooLarge(Exception):
+    """A document past one of the size guards (reason code ``too_large``)."""
+
+
+def size_problem(doc: Document) -> str | None:
+    """Why ``doc`` is too large to process, or None (checked before any stage runs)."""
+    n = len(doc.text)
+    if n > MAX_DOC_CHARS:
+        return f"{doc.source}: {n:,} characters (limit {MAX_DOC_CHARS:,})"
+    longest = max(map(len, doc.text.split("\n")), default=0)
+    if longest > MAX_LINE_CHARS:
+        return f"{doc.source}: a line of {longest:,} characters (limit {MAX_LINE_CHARS:,})"
+    return None
+
+
 def safe_process(doc: Document, res: Resources) -> DocBatchItem | Failure:
-    """``process_document`` that turns an unexpected exception into a recorded failure."""
+    """``process_document`` that turns an unexpected exception into a recorded failure
+    (reason ``error``), and a document past the size guards into ``too_large``."""
+    problem = size_problem(doc)
+    if problem is not None:
+        return Failure(doc.source, "too_large", problem, doc_id=doc.doc_id)
     try:
         return process_document(doc, res)
+    except DocumentTooLarge as exc:
+        return Failure(doc.source, "too_large", str(exc), doc_id=doc.doc_id)
     except Exception as exc:  # a bad document must never stop the corpus run
         return Failure(doc.source, "error", f"{doc.source}: {type(exc).__name__}: {exc}", doc_id=doc.doc_id)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
-from sukien.data_files import read_tsv, split_list
+from sukien.data_files import read_lines, read_tsv, split_list
 from sukien.records import Actor, Role
 from sukien.text.normalize import fold, normalize_text, unify_tone_placement
 
@@ -48,6 +48,10 @@ class ActorLexicon:
     context_sectors: dict[str, str] = field(default_factory=dict)  # "phe đối lập" -> OPP
     role_sectors: dict[str, str] = field(default_factory=dict)  # role key -> sector of its holder
     first_names: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # first token -> (id, name)
+    person_titles: dict[str, bool] = field(default_factory=dict)  # "Tiến sĩ" -> one-word names usual?
+    vn_surnames: frozenset[str] = frozenset()
+    place_nouns: tuple[str, ...] = ()
+    title_automaton: ahocorasick.Automaton | None = None
     automaton: ahocorasick.Automaton | None = None
     role_automaton: ahocorasick.Automaton | None = None
     sector_automaton: ahocorasick.Automaton | None = None
@@ -63,6 +67,7 @@ class ActorLexicon:
         lex._load_persons()
         lex._load_roles_and_sectors()
         lex._load_regions()
+        lex._load_name_cues()
         lex.compile()
         return lex
 
@@ -163,11 +168,23 @@ class ActorLexicon:
             elif row["kind"] == "context_sector":
                 self.context_sectors[normalize_text(row["phrase"]).lower()] = row["actor"]
 
+    def _load_name_cues(self) -> None:
+        for row in read_tsv("person_titles.tsv"):
+            self.person_titles[normalize_text(row["title"])] = row.get("single") == "1"
+        self.vn_surnames = frozenset(normalize_text(s) for s in read_lines("vn_surnames.txt"))
+        self.place_nouns = tuple(sorted((normalize_text(s).lower() for s in read_lines("place_nouns.txt")),
+                                        key=len, reverse=True))
+
     # ------------------------------------------------------------------ compile
     def compile(self) -> None:
         self.automaton = _automaton((fold(e.surface), e) for e in self.entries)
         self.role_automaton = _automaton((fold(r.surface), r) for r in self.roles)
         self.sector_automaton = _automaton((cue, cue) for cue in self.sectors)
+        self.title_automaton = _automaton((fold(t), t) for t in self.person_titles)
+
+    def automaton_hit(self, word: str) -> bool:
+        """Whether ``word`` is itself a name in the lexicon ("Anh", "Nga")."""
+        return self.automaton is not None and fold(word) in self.automaton
 
     def add_actor(self, actor: Actor) -> None:
         self.actors.setdefault(actor.id, actor)

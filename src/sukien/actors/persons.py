@@ -21,7 +21,8 @@ _LEADER = re.compile(r"(?<!\w)(?:nhà lãnh đạo|Nhà lãnh đạo|lãnh đạ
 HEAD_ROLES = ("president", "state_chairman", "supreme_leader", "prime_minister", "monarch",
               "party_general_secretary", "head_of_state", "head_of_government")
 _NOT_NAME = {"Tổng", "Thủ", "Bộ", "Ngoại", "Chủ", "Phó", "Thứ", "Đại", "Người", "Theo", "Trong", "Tại",
-             "Sau", "Khi", "Nhà", "Hãng", "Thư", "Giám", "Trợ", "Quốc", "Liên", "Ủy", "Hội", "Hiện"}
+             "Sau", "Khi", "Nhà", "Hãng", "Thư", "Giám", "Trợ", "Quốc", "Liên", "Ủy", "Hội", "Hiện",
+             "Phòng", "Tòa", "Sở", "Cục", "Viện", "Vụ", "Từ", "Ngày", "Tháng", "Năm", "Điện", "Văn"}
 
 
 @dataclass
@@ -56,6 +57,14 @@ def title_hits(text: str, folded: str, lex: ActorLexicon) -> list[Hit]:
                 out.append(Hit(start, end, "", "title", text[start:end], how="title", role=role.role))
     for m in _HONORIFIC.finditer(text):
         out.append(Hit(m.start(), m.end(), "", "title", m.group(0), how="honorific"))
+    if lex.title_automaton is not None and len(lex.title_automaton):
+        for end_idx, (key, titles) in lex.title_automaton.iter(folded):
+            start, end = end_idx - len(key) + 1, end_idx + 1
+            if (start and folded[start - 1].isalnum()) or (end < len(folded) and folded[end].isalnum()):
+                continue
+            if text[start:end] in titles:  # exact spelling and case ("anh" the honorific, not "Anh")
+                single = lex.person_titles[text[start:end]]
+                out.append(Hit(start, end, "", "title", text[start:end], how="kin" if single else "ptitle"))
     for m in _COUNTERPART.finditer(text):
         out.append(Hit(m.start(), m.end(), "", "title", m.group(0), how="counterpart"))
     for m in _LEADER.finditer(text):
@@ -137,11 +146,11 @@ def _after_title(
                    how="title", role=role), role or last_role
     name = match_name(text, pos)
     if name and _usable_name(name):
-        hit = _named(text, name, pos, of, role, ctx)
+        hit = _named(text, name, pos, of, role, ctx, kin=t.how == "kin")
         if hit is not None:
             return Hit(t.start, hit.end, hit.actor_id, "person", text[t.start:hit.end], how=hit.how,
                        role=role), role or last_role
-    if t.how in ("title", "counterpart", "leader") and of and role:
+    if t.how in ("title", "counterpart", "leader") and of and role and t.how not in ("ptitle", "kin"):
         pid = holder(ctx, role, of)
         if pid:
             end = max(state.end if state else t.end, t.end)
@@ -186,6 +195,8 @@ def match_name(text: str, pos: int, max_tokens: int = 5) -> str | None:
 
 def _usable_name(name: str) -> bool:
     first = name.split()[0]
+    if any(ch.isdigit() for ch in name):
+        return False
     return first not in _NOT_NAME and not (first.isupper() and len(first) > 1)
 
 
@@ -196,13 +207,15 @@ def _affiliation_of(state: Hit | None) -> str | None:
 
 
 def _named(text: str, name: str, pos: int, of: str | None, role: str | None,
-           ctx: PersonContext) -> Hit | None:
+           ctx: PersonContext, kin: bool = False) -> Hit | None:
     tokens = name.split()
     # a name stops before a known actor name glued after it ("Lukashenko Belarus")
     full = " ".join(tokens)
     start = pos
     if len(tokens) == 1:
         pid = surname_person(tokens[0], ctx, role, of)
+        if pid is None and not ctx.lex.automaton_hit(tokens[0]) and len(tokens[0]) > 1:
+            pid = _new_person(tokens[0], of, role, ctx)  # "ông Hakim", "chị Thêu": all the name given
         if pid is None:
             return None
         return Hit(start, start + len(full), pid, "person", full, how="surname")
@@ -322,10 +335,24 @@ def untitled_names(text: str, taken: list[Hit], ctx: PersonContext) -> list[Hit]
         name = match_name(text, m.start(), max_tokens=3)
         if not name or " " not in name or any(h.start < m.start() + len(name) and m.start() < h.end for h in taken):
             continue
-        pid = fuzzy_person(name, ctx)
+        pid = fuzzy_person(name, ctx) or _vietnamese_name(text, m.start(), name, ctx)
         if pid is not None:
             out.append(Hit(m.start(), m.start() + len(name), pid, "person", name, how="fuzzy"))
     return out
+
+
+def _vietnamese_name(text: str, start: int, name: str, ctx: PersonContext) -> str | None:
+    """"Nguyễn Văn An": a common Vietnamese surname and 1–3 more capitalised syllables, not a
+    street, school or other place named after a person ("đường Nguyễn Huệ")."""
+    tokens = name.split()
+    if tokens[0] not in ctx.lex.vn_surnames or not 2 <= len(tokens) <= 4 or not all(
+            t[:1].isupper() and not t.isupper() for t in tokens):
+        return None
+    head = text[max(0, start - 24):start].lower().rstrip()
+    if any(head.endswith(p) and (len(head) == len(p) or not head[-len(p) - 1].isalnum())
+           for p in ctx.lex.place_nouns):
+        return None
+    return _new_person(name, None, None, ctx)
 
 
 def holder(ctx: PersonContext, role: str, of: str) -> str | None:

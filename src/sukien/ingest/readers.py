@@ -41,7 +41,7 @@ def iter_documents(paths: Iterable[str | Path], fields: FieldMap | None = None) 
     fields = fields or FieldMap()
     for path in map(Path, paths):
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p, path))
+            files = list_files(path)
         elif path.exists():
             files = [path]
         else:
@@ -49,6 +49,16 @@ def iter_documents(paths: Iterable[str | Path], fields: FieldMap | None = None) 
             continue
         for f in files:
             yield from read_file(f, fields)
+
+
+def list_files(root: Path) -> list[Path]:
+    """The files of folder ``root`` to read, recursively and sorted. A symbolic link that
+    leads nowhere (dangling, or a loop) is listed too, so reading it yields an
+    ``unreadable`` failure instead of the document being skipped without a word."""
+    return sorted(
+        p for p in root.rglob("*")
+        if (p.is_file() or (p.is_symlink() and not p.exists())) and _wanted(p, root)
+    )
 
 
 def _wanted(p: Path, root: Path) -> bool:
@@ -176,15 +186,31 @@ def _jsonl_rows(text: str) -> Iterator[tuple[int, dict | None, str]]:
 
 
 def _csv_rows(text: str, delimiter: str) -> Iterator[tuple[int, dict | None, str]]:
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    try:
-        for row in reader:
-            if None in row:
-                yield reader.line_num, None, "more cells than header columns"
-                continue
-            yield reader.line_num, row, ""
-    except csv.Error as exc:
-        yield reader.line_num, None, f"CSV error: {exc}"
+    """Rows of a CSV/TSV text: ``(line, row, "")``, or ``(line, None, why)`` for a bad row.
+
+    Parsing is strict, so a quote left open is reported (``unexpected end of data``, from
+    the line the row starts on) instead of silently swallowing every row after it; after
+    another bad row reading goes on with the next line.
+    """
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter, strict=True)
+    lines = reader.reader  # its line count also moves on a bad row (the DictReader's does not)
+    while True:
+        start = lines.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            end = lines.line_num
+            where = f"line {start}" if end <= start else f"lines {start}-{end}"
+            yield start, None, f"CSV error in {where}: {exc}"
+            if end < start:  # nothing consumed: stop rather than loop
+                return
+            continue
+        if None in row:
+            yield lines.line_num, None, "more cells than header columns"
+            continue
+        yield lines.line_num, row, ""
 
 
 def _record_document(row: dict, source: str, fallback_id: str, fields: FieldMap) -> Document | Failure:
