@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sukien.records import Mention
 
@@ -64,23 +65,35 @@ def _overlaps(a: int, b: int, taken: list[tuple[int, int]]) -> bool:
     return any(not (b <= x or a >= y) for x, y in taken)
 
 
+_REF_KINDS = ("this_state", "both_states", "pronoun", "this_org")
+
+
+@lru_cache(maxsize=8)
+def _reference_pattern(phrases: tuple[tuple[str, tuple[str, ...]], ...]) -> re.Pattern[str]:
+    """One alternation for every reference phrase; a group per kind, longest phrases first."""
+    groups = []
+    for kind, items in phrases:
+        alts = "|".join(re.escape(p) if p[:1].isupper() else "(?i:" + re.escape(p) + ")"
+                        for p in sorted(items, key=len, reverse=True))
+        groups.append(f"(?P<{kind}>{alts})")
+    return re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)")
+
+
 def _references(body: str, s0: int, s1: int, cues: dict[str, tuple[str, ...]], history: list[Mention],
                 taken: list[tuple[int, int]]) -> list[Arg]:
     out: list[Arg] = []
-    low = body[s0:s1].lower()
-    for kind in ("this_state", "both_states", "pronoun", "this_org"):
-        for phrase in cues.get(kind, ()):
-            flags = 0 if phrase[:1].isupper() else re.I
-            for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", body[s0:s1] if flags == 0 else low):
-                a, b = s0 + m.start(), s0 + m.end()
-                if _overlaps(a, b, taken) or (kind in ("pronoun", "this_org") and _followed_by_name(body, b)):
-                    continue
-                ref = _resolve_reference(kind, phrase, history, a)
-                if ref is None:
-                    continue
-                actor, pair = ref
-                out.append(_arg(body, a, b, actor, body[a:b], cues, False, "reference", pair))
-                taken.append((a, b))
+    pattern = _reference_pattern(tuple((k, cues.get(k, ())) for k in _REF_KINDS if cues.get(k)))
+    for m in pattern.finditer(body, s0, s1):
+        kind = m.lastgroup or ""
+        a, b = m.start(), m.end()
+        if _overlaps(a, b, taken) or (kind in ("pronoun", "this_org") and _followed_by_name(body, b)):
+            continue
+        ref = _resolve_reference(kind, m.group(0).lower(), history, a)
+        if ref is None:
+            continue
+        actor, pair = ref
+        out.append(_arg(body, a, b, actor, body[a:b], cues, False, "reference", pair))
+        taken.append((a, b))
     return out
 
 
