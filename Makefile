@@ -33,4 +33,4 @@ lint: install
 	$(BIN)/ruff check src tests benchmarks
 
 clean:
-	rm -rf $(VENV) out $(DB) $(DB).wal
+	rm -rf $(VENV) out $(DB) $(DB).wal $(DB).index

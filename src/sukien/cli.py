@@ -46,6 +46,8 @@ def run(
     out: Annotated[str | None, typer.Option("--out", help="Write the contract's JSONL files here.")] = None,
     db: DbOpt = None,
     workers: Annotated[int | None, typer.Option("--workers", help="Processes (0 = all cores).")] = None,
+    batch_size: Annotated[int | None, typer.Option(
+        "--batch-size", min=1, help="Documents written per store transaction (default 64).")] = None,
     config: Annotated[str | None, typer.Option("--config", help="A sukien.toml settings file.")] = None,
     field_id: Annotated[str | None, typer.Option(help="Record field holding the id.")] = None,
     field_text: Annotated[str | None, typer.Option(help="Record field holding the text.")] = None,
@@ -69,7 +71,7 @@ def run(
     from sukien.store import Store
 
     settings = load_settings(
-        config, db=db, out=out, workers=workers, field_id=field_id, field_text=field_text,
+        config, db=db, out=out, workers=workers, batch_size=batch_size, field_id=field_id, field_text=field_text,
         field_title=field_title, field_date=field_date, field_url=field_url, engine=engine,
         scheduler=scheduler,
     )

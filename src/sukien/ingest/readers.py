@@ -79,6 +79,9 @@ def _stem_and_suffix(path: Path) -> tuple[str, str]:
 
 def read_file(path: Path, fields: FieldMap) -> Iterator[Document | Failure]:
     stem, suffix = _stem_and_suffix(path)
+    if suffix in (".jsonl", ".ndjson"):
+        yield from _stream_jsonl(path, stem, fields)  # line by line: memory stays flat
+        return
     try:
         data = path.read_bytes()
         if path.name.endswith(".gz"):
@@ -170,8 +173,41 @@ def _records(path: Path, stem: str, suffix: str, data: bytes, fields: FieldMap) 
         yield _record_document(row, source, f"{stem}-{lineno}", fields)
 
 
-def _jsonl_rows(text: str) -> Iterator[tuple[int, dict | None, str]]:
-    for lineno, line in enumerate(text.split("\n"), 1):
+def _stream_jsonl(path: Path, stem: str, fields: FieldMap) -> Iterator[Document | Failure]:
+    """JSONL records read one line at a time (plain or .gz); each bad line is its own failure."""
+    seen = 0
+    try:
+        with (gzip.open(path, "rb") if path.name.endswith(".gz") else path.open("rb")) as fh:
+            for lineno, raw in enumerate(fh, 1):
+                if not raw.strip():
+                    continue
+                seen += 1
+                yield _jsonl_record(path, stem, lineno, raw, fields)
+    except (OSError, EOFError, zlib.error) as exc:
+        yield Failure(str(path), "unreadable", f"{path}: {exc}", doc_id=stem)
+        return
+    if seen == 0:
+        yield Failure(str(path), "empty", f"empty: {path}: no records", doc_id=stem)
+
+
+def _jsonl_record(path: Path, stem: str, lineno: int, raw: bytes, fields: FieldMap) -> Document | Failure:
+    source = f"{path}:{lineno}"
+    try:
+        line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+    except UnicodeDecodeError:
+        try:
+            line = decode_bytes(raw, source).text
+        except DecodeError as exc:
+            return Failure(source, exc.reason, exc.detail, doc_id=f"{stem}-{lineno}")
+    for _, row, err in _jsonl_rows(line, start=lineno):
+        if row is None:
+            return Failure(source, "malformed_record", f"{source}: {err}", doc_id=f"{stem}-{lineno}")
+        return _record_document(row, source, f"{stem}-{lineno}", fields)
+    return Failure(source, "malformed_record", f"{source}: empty line", doc_id=f"{stem}-{lineno}")
+
+
+def _jsonl_rows(text: str, start: int = 1) -> Iterator[tuple[int, dict | None, str]]:
+    for lineno, line in enumerate(text.split("\n"), start):
         if not line.strip():
             continue
         try:
