@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from sukien.actors.lexicon import ActorLexicon
-from sukien.actors.persons import PersonContext, resolve_titles, title_hits, untitled_names
+from sukien.actors.persons import PersonContext, _Coverage, resolve_titles, title_hits, untitled_names
 from sukien.actors.recognize import Hit, lexicon_hits, strip_overlaps
 from sukien.records import Actor, Article, Mention
 from sukien.text.normalize import fold
@@ -67,7 +68,8 @@ def _text_hits(text: str, folded: str, hits: list[Hit], lex: ActorLexicon, ctx: 
     for h in hits:
         if h.kind == "person":
             ctx.note(h.actor_id)
-    titles = [t for t in title_hits(text, folded, lex) if not _inside(t, hits)]
+    inside = _Within(hits)
+    titles = [t for t in title_hits(text, folded, lex) if not inside.covers(t)]
     persons = resolve_titles(text, titles, hits, ctx)
     others = strip_overlaps([h for h in hits if h.kind != "person"])
     people = strip_overlaps([h for h in hits if h.kind == "person"] + persons)
@@ -93,13 +95,27 @@ def _context_sectors(text: str, hits: list[Hit], lex: ActorLexicon) -> list[Hit]
     return out
 
 
-def _inside(t: Hit, hits: list[Hit]) -> bool:
-    return any(h.start <= t.start and t.end <= h.end for h in hits)
+class _Within:
+    """Whether a span lies inside one of the hits (bisect over hit starts)."""
+
+    def __init__(self, hits: list[Hit]) -> None:
+        self.spans = sorted((h.start, h.end) for h in hits)
+        self.starts = [a for a, _ in self.spans]
+        self.max_len = max((b - a for a, b in self.spans), default=0)
+
+    def covers(self, t: Hit) -> bool:
+        i = bisect.bisect_left(self.starts, t.start - self.max_len)
+        while i < len(self.spans) and self.spans[i][0] <= t.start:
+            if t.end <= self.spans[i][1]:
+                return True
+            i += 1
+        return False
 
 
 def _surname_corefs(text: str, hits: list[Hit], ctx: PersonContext) -> list[Hit]:
     """Bare surnames of persons already named in the article ("… Lukashenko nói")."""
     out: list[Hit] = []
+    covered = _Coverage(hits)
     for pid in ctx.mentioned:
         actor = ctx.actor(pid)
         if actor is None:
@@ -108,7 +124,7 @@ def _surname_corefs(text: str, hits: list[Hit], ctx: PersonContext) -> list[Hit]
         if len(last) < 3 or not last[:1].isupper():
             continue
         for m in re.finditer(rf"(?<!\w){re.escape(last)}(?!\w)", text):
-            if not any(h.start <= m.start() < h.end for h in hits):
+            if not covered.hits(m.start(), m.start() + 1):
                 out.append(Hit(m.start(), m.end(), pid, "person", last, how="coref"))
     return out
 

@@ -4,12 +4,13 @@ references resolved by role and date ("Tổng thống Mỹ" on 2021-06-07), "ng�
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from dataclasses import dataclass, field
 
 from sukien.actors.lexicon import ActorLexicon, RoleTitle, role_on
-from sukien.actors.recognize import Hit
+from sukien.actors.recognize import Hit, longest_first
 from sukien.records import Actor, Role
 from sukien.text.normalize import fold
 
@@ -80,11 +81,7 @@ def _best_role(span: str, roles: tuple[RoleTitle, ...]) -> RoleTitle | None:
 
 
 def _longest(hits: list[Hit]) -> list[Hit]:
-    kept: list[Hit] = []
-    for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
-        if all(h.end <= k.start or h.start >= k.end for k in kept):
-            kept.append(h)
-    return sorted(kept, key=lambda h: h.start)
+    return longest_first(hits, lambda h: (h.start, h.end))
 
 
 def resolve_titles(text: str, titles: list[Hit], actors: list[Hit], ctx: PersonContext) -> list[Hit]:
@@ -112,17 +109,35 @@ def _skip_ws(text: str, pos: int, commas: bool = True) -> int:
 
 
 def _state_after(t: Hit, pos: int, actors: list[Hit]) -> Hit | None:
-    """A state/org/sector that follows the title (or overlaps its end: "… của Bộ Ngoại giao Nga")."""
-    for h in actors:
-        if h.kind == "person":
-            continue
-        if h.start == pos or (t.start < h.start < t.end < h.end):
+    """A state/org/sector that follows the title (or overlaps its end: "… của Bộ Ngoại giao Nga").
+
+    ``actors`` is sorted by start: only hits starting inside the title or at ``pos`` qualify."""
+    for h in actors[_first_after(actors, t.start):]:
+        if h.start > pos:
+            break
+        if h.kind != "person" and (h.start == pos or t.start < h.start < t.end < h.end):
             return h
     return None
 
 
+def _first_after(actors: list[Hit], start: int) -> int:
+    lo, hi = 0, len(actors)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if actors[mid].start <= start:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
 def _person_at(pos: int, actors: list[Hit]) -> Hit | None:
-    return next((h for h in actors if h.kind == "person" and h.start == pos), None)
+    i = _first_after(actors, pos - 1)
+    while i < len(actors) and actors[i].start == pos:
+        if actors[i].kind == "person":
+            return actors[i]
+        i += 1
+    return None
 
 
 def _after_title(
@@ -329,16 +344,37 @@ def fuzzy_person(full: str, ctx: PersonContext) -> str | None:
 
 
 def untitled_names(text: str, taken: list[Hit], ctx: PersonContext) -> list[Hit]:
-    """Misspelt names of known persons with no title before them ("Svetlana Tikhanovkskaya")."""
+    """Misspelt names of known persons with no title before them ("Svetlana Tikhanovkskaya"),
+    and Vietnamese full names ("Nguyễn Văn An")."""
     out: list[Hit] = []
+    covered = _Coverage(taken)
     for m in re.finditer(r"(?<!\w)[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*){1,2}", text):
+        if not m.group(0)[:1].isupper():
+            continue
         name = match_name(text, m.start(), max_tokens=3)
-        if not name or " " not in name or any(h.start < m.start() + len(name) and m.start() < h.end for h in taken):
+        if not name or " " not in name or covered.hits(m.start(), m.start() + len(name)):
             continue
         pid = fuzzy_person(name, ctx) or _vietnamese_name(text, m.start(), name, ctx)
         if pid is not None:
             out.append(Hit(m.start(), m.start() + len(name), pid, "person", name, how="fuzzy"))
     return out
+
+
+class _Coverage:
+    """Fast "does [a, b) overlap any hit" over sorted, mostly non-overlapping spans."""
+
+    def __init__(self, hits: list[Hit]) -> None:
+        self.spans = sorted((h.start, h.end) for h in hits)
+        self.starts = [a for a, _ in self.spans]
+        self.max_len = max((b - a for a, b in self.spans), default=0)
+
+    def hits(self, a: int, b: int) -> bool:
+        i = bisect.bisect_left(self.starts, a - self.max_len)
+        while i < len(self.spans) and self.spans[i][0] < b:
+            if self.spans[i][1] > a:
+                return True
+            i += 1
+        return False
 
 
 def _vietnamese_name(text: str, start: int, name: str, ctx: PersonContext) -> str | None:

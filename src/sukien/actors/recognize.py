@@ -4,8 +4,11 @@ person name in a text, with sector cues ("Bộ Ngoại giao Nga" → RUS.GOV) an
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sukien.actors.lexicon import ActorLexicon, Entry, surface_ok
 
@@ -13,6 +16,7 @@ _PLACE_BEFORE = re.compile(r"(?:^|\s)(?:ở|tại|ngoài|khắp|ở ngoài|bên 
 # "quốc gia châu Âu", "các nước châu Âu", "lớn nhất châu Âu": the region describes, it does not act
 _DESCRIBED = re.compile(r"(?:quốc gia|nước|nền kinh tế|lục địa|khu vực|toàn|nhất|thị trường|người|khắp|"
                         r"giữa|ngoài|đông|tây|nam|bắc|trung)\s+$", re.I)
+T = TypeVar("T")
 _WORD = re.compile(r"\w", re.UNICODE)
 
 
@@ -45,15 +49,8 @@ def lexicon_hits(text: str, folded: str, lex: ActorLexicon) -> list[Hit]:
                     accented and span.isascii() and not entry.surface.isascii() and " " not in span):
                 cands.append((start, end, entry))
                 break
-    cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
-    hits: list[Hit] = []
-    last_end = -1
-    for start, end, entry in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0])):
-        if any(not (end <= h.start or start >= h.end) for h in hits):
-            continue
-        hits.append(_make_hit(text, folded, start, end, entry, lex))
-        last_end = max(last_end, end)
-    return sorted(hits, key=lambda h: h.start)
+    kept = longest_first(cands, lambda c: (c[0], c[1]))
+    return [_make_hit(text, folded, start, end, entry, lex) for start, end, entry in kept]
 
 
 def _bounded(folded: str, start: int, end: int) -> bool:
@@ -103,11 +100,29 @@ def sector_cue_before(folded: str, start: int, lex: ActorLexicon) -> tuple[int, 
 
 def strip_overlaps(hits: list[Hit]) -> list[Hit]:
     """Keep the longest of overlapping hits (ties: the earlier)."""
-    kept: list[Hit] = []
-    for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
-        if all(h.end <= k.start or h.start >= k.end for k in kept):
-            kept.append(h)
-    return sorted(kept, key=lambda h: h.start)
+    return longest_first(hits, lambda h: (h.start, h.end))
+
+
+def longest_first(items: list[T], span: Callable[[T], tuple[int, int]]) -> list[T]:
+    """Greedy longest-first selection of non-overlapping spans, returned in text order.
+
+    Kept spans are held sorted, so each overlap test is a bisect (n log n, not n²).
+
+    >>> longest_first([(0, 3), (2, 8), (8, 9)], lambda s: s)
+    [(2, 8), (8, 9)]
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    kept: list[T] = []
+    for item in sorted(items, key=lambda it: (span(it)[0] - span(it)[1], span(it)[0])):
+        a, b = span(item)
+        i = bisect.bisect_left(starts, a)
+        if (i > 0 and ends[i - 1] > a) or (i < len(starts) and starts[i] < b):
+            continue
+        starts.insert(i, a)
+        ends.insert(i, b)
+        kept.insert(i, item)
+    return kept
 
 
 def is_word_char(ch: str) -> bool:

@@ -16,6 +16,7 @@ Argument rules (general Vietnamese word order, SVO):
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Callable
@@ -69,7 +70,8 @@ class ArticleContext:
     anchor: PartialDate | None
     fallback: tuple[str | None, str] = (None, "unknown")
     seen: set[tuple[str, str | None, str | None, int]] = field(default_factory=set)
-    anchors: dict[int, PartialDate | None] = field(default_factory=dict)  # sentence start -> anchor
+    para_dates: dict[int, list[tuple[int, PartialDate]]] = field(default_factory=dict)  # full dates per paragraph
+    starts: list[int] = field(default_factory=list)  # start offsets of ``mentions``
 
 
 def code_article(article: Article, sentences: list[Span], mentions: list[Mention], quotes: list[QuoteRef],
@@ -84,6 +86,7 @@ def code_article(article: Article, sentences: list[Span], mentions: list[Mention
     ctx = ArticleContext(article, body_mentions, quotes, tables, side,
                          home or (lambda x: x.split(".")[0]), anchor)
     ctx.fallback = _fallback_date(article, sentences, anchor)
+    ctx.starts = [m.start for m in body_mentions]
     events: list[Event] = []
     for sent in sentences:
         events += _code_sentence(sent, ctx)
@@ -165,8 +168,10 @@ def _match_rest(low: str, folded: str, start: int, end: int, p: Pattern) -> int 
 
 def _code_sentence(sent: Span, ctx: ArticleContext) -> list[Event]:
     body = ctx.article.body
-    history = [m for m in ctx.mentions if m.start < sent.end]
-    args = build_args(body, ctx.mentions, sent.start, sent.end, ctx.tables.cues, history)
+    cut = bisect.bisect_left(ctx.starts, sent.end)  # mentions are sorted by start
+    history = ctx.mentions[:cut]
+    first = bisect.bisect_left(ctx.starts, sent.start)
+    args = build_args(body, ctx.mentions[first:cut], sent.start, sent.end, ctx.tables.cues, history)
     out: list[Event] = []
     triggers = find_triggers(sent.text, sent.start, ctx.tables)
     objects = {_first_after(args, t).start for t in triggers if t.pattern.code[:2] not in _PIVOT_ROOTS
@@ -492,13 +497,16 @@ def _narrative(text: str) -> bool:
 def _nearby_anchor(sent: Span, ctx: ArticleContext) -> PartialDate | None:
     """An explicit full date earlier in the same paragraph anchors "ngày 27/2" before the
     publication date does (contract order: nearby full date, publication, page timestamps)."""
-    if sent.start not in ctx.anchors:
-        body = ctx.article.body
-        para = body.rfind("\n\n", 0, sent.start)
-        found = [e.date for e in find_dates(body[para + 1 if para >= 0 else 0:sent.start])
-                 if e.kind == "absolute" and e.date is not None and e.date.day is not None]
-        ctx.anchors[sent.start] = found[-1] if found else ctx.anchor
-    return ctx.anchors[sent.start]
+    body = ctx.article.body
+    para = body.rfind("\n\n", 0, sent.start)
+    para = para + 2 if para >= 0 else 0
+    if para not in ctx.para_dates:  # each paragraph is scanned once
+        end = body.find("\n\n", para)
+        end = len(body) if end < 0 else end
+        ctx.para_dates[para] = [(para + e.start, e.date) for e in find_dates(body[para:end])
+                                if e.kind == "absolute" and e.date is not None and e.date.day is not None]
+    found = [d for pos, d in ctx.para_dates[para] if pos < sent.start]
+    return found[-1] if found else ctx.anchor
 
 
 def _confidence(how: str, source: Side, target: Side | None) -> float:
