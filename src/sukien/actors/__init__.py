@@ -7,7 +7,13 @@ import re
 from dataclasses import dataclass
 
 from sukien.actors.lexicon import ActorLexicon
-from sukien.actors.persons import PersonContext, _Coverage, resolve_titles, title_hits, untitled_names
+from sukien.actors.persons import (
+    PersonContext,
+    _Coverage,
+    resolve_titles,
+    title_hits,
+    untitled_names,
+)
 from sukien.actors.recognize import Hit, lexicon_hits, strip_overlaps
 from sukien.records import Actor, Article, Mention
 from sukien.text.normalize import fold
