@@ -68,7 +68,7 @@ class Failure(Record):
     """A document that could not be processed, with a reason code."""
 
     source: str
-    reason: str  # empty | binary | undecodable | malformed_record | unreadable | error
+    reason: str  # empty | binary | undecodable | malformed_record | unreadable | too_large | error
     detail: str
     doc_id: str | None = None
 
