@@ -23,7 +23,7 @@ from typer.testing import CliRunner
 
 from sukien.cli import EXIT_SOME_FAILED, app
 from sukien.ingest.readers import FieldMap, read_file
-from sukien.pipeline import MAX_DOC_CHARS, run_corpus
+from sukien.pipeline import MAX_DOC_CHARS, MAX_LINE_CHARS, run_corpus
 from sukien.settings import Settings
 from sukien.store import Store
 from sukien.text.legacy import unicode_to_tcvn3, unicode_to_vni
@@ -105,7 +105,7 @@ CASES: list[Case] = [
         "[1, 2, 3]",
         {"id": "row-no-text", "title": "x"},
         {"id": "row-null-text", "text": None},
-        {"id": "row-huge", "text": SENTENCE * 700},
+        {"id": "row-huge", "text": SENTENCE * (MAX_LINE_CHARS // len(SENTENCE) + 10)},
     ), None),
     Case("rows.jsonl#2", lambda: b"", "malformed_record", source="rows.jsonl:2"),
     Case("rows.jsonl#3", lambda: b"", "malformed_record", source="rows.jsonl:3"),

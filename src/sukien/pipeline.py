@@ -115,8 +115,8 @@ def process_article(
 # article (and of one paragraph), so a scraped dump of megabytes on one line or in one
 # "article" would hold a worker for hours: such documents fail with reason ``too_large``.
 MAX_DOC_CHARS = 5_000_000  # a whole document (a page, or one record's text)
-MAX_LINE_CHARS = 50_000  # one line (a paragraph): longer ones are dumps, not pages
-MAX_ARTICLE_CHARS = 100_000  # the body of one article found by the page stage
+MAX_LINE_CHARS = 200_000  # one line (a paragraph): longer ones are dumps, not pages
+MAX_ARTICLE_CHARS = 400_000  # the body of one article (the stages are linear: ~6 s at the limit)
 
 
 class DocumentTooLarge(Exception):
