@@ -7,6 +7,8 @@ The store does not import any stage; it only reads and writes records.
 from __future__ import annotations
 
 import json
+import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -68,6 +70,9 @@ class Store:
     def __init__(self, path: str | Path = "sukien.duckdb", read_only: bool = False) -> None:
         self.path = str(path)
         self.con = duckdb.connect(self.path, read_only=read_only)
+        # DuckDB caches up to 80 % of RAM by default; a bounded cache keeps a long run's
+        # memory flat whatever the corpus size (SUKIEN_DUCKDB_MEMORY overrides it).
+        self.con.execute(f"SET memory_limit = '{_memory_limit()}'")
         if not read_only:
             self.con.execute(SCHEMA)
 
@@ -194,6 +199,13 @@ def _item_rows(it: DocBatchItem, now: datetime, rows: dict[str, list[list[Any]]]
                         e.root, e.quad_class, e.goldstein, e.negated, e.modality] for e in it.events]
     rows["quotes"] += [[q.quote_id, q.article_id, q.doc_id, _j(q.to_dict()), q.speaker, q.text]
                        for q in it.quotes]
+
+
+def _memory_limit() -> str:
+    value = os.environ.get("SUKIEN_DUCKDB_MEMORY", "256MB").strip()
+    if not re.fullmatch(r"\d+(?:\.\d+)?\s*(?:[KMGT]i?B)", value, re.I):
+        raise ValueError(f"SUKIEN_DUCKDB_MEMORY must look like '256MB' or '1GB', not {value!r}")
+    return value
 
 
 def _j(value: Any) -> str:
