@@ -39,6 +39,7 @@ _FUNCTION_WORDS = {"đã", "sẽ", "đang", "cũng", "vẫn", "còn", "không", 
                    "hôm", "tối", "sáng", "chiều", "đêm", "qua", "nay", "trước", "đó", "cho", "biết", "đây"}
 # verbs whose object is also the subject of a following verb ("cáo buộc Nga tấn công …")
 _PIVOT_ROOTS = {"01", "02", "03", "10", "11", "12", "13"}
+NEARBY_DAYS = 31  # how close a date in the text must be to give a yearless date its year
 _NO_TARGET_ROOTS = {"14", "15", "18", "19", "20"}
 _FORCE_ROOTS = {"15", "17", "18", "19", "20"}
 
@@ -72,6 +73,7 @@ class ArticleContext:
     seen: set[tuple[str, str | None, str | None, int]] = field(default_factory=set)
     para_dates: dict[int, list[tuple[int, PartialDate]]] = field(default_factory=dict)  # full dates per paragraph
     starts: list[int] = field(default_factory=list)  # start offsets of ``mentions``
+    anchor_trusted: bool = True  # the anchor is the publication date (not a date read in the text)
 
 
 def code_article(article: Article, sentences: list[Span], mentions: list[Mention], quotes: list[QuoteRef],
@@ -85,7 +87,8 @@ def code_article(article: Article, sentences: list[Span], mentions: list[Mention
     body_mentions = sorted((m for m in mentions if m.field == "body"), key=lambda m: m.start)
     ctx = ArticleContext(article, body_mentions, quotes, tables, side,
                          home or (lambda x: x.split(".")[0]), anchor)
-    ctx.fallback = _fallback_date(article, sentences, anchor)
+    ctx.anchor_trusted = bool(article.published and not article.published.startswith("--"))
+    ctx.fallback = _fallback_date(article, sentences, ctx)
     ctx.starts = [m.start for m in body_mentions]
     events: list[Event] = []
     for sent in sentences:
@@ -93,13 +96,15 @@ def code_article(article: Article, sentences: list[Span], mentions: list[Mention
     return events
 
 
-def _fallback_date(article: Article, sentences: list[Span], anchor: PartialDate | None) -> tuple[str | None, str]:
+def _fallback_date(article: Article, sentences: list[Span], ctx: ArticleContext) -> tuple[str | None, str]:
     if article.published and not article.published.startswith("--"):
         return article.published, "publication"
     for sent in sentences[:3]:  # the lead's own date ("ngày 14/9, …")
         for expr in find_dates(sent.text):
             if expr.kind in ("absolute", "day_month"):
-                iso, _ = resolve(expr, anchor)
+                iso, _ = resolve(expr, ctx.anchor)
+                if iso and _too_far(expr.kind, iso, ctx.anchor, ctx):
+                    iso = expr.date.iso() if expr.date else None
                 if iso:
                     return iso, "relative"
     return (article.published, "publication") if article.published else (None, "unknown")
@@ -484,9 +489,24 @@ def _date(trig: Trigger, sent: Span, ctx: ArticleContext) -> tuple[str | None, s
         if _narrative(expr.text) and anchor is ctx.anchor:
             return ctx.fallback  # "hôm sau" counts from the story's last date, not from publication
         iso, basis = resolve(expr, anchor)
+        if iso and _too_far(expr.kind, iso, anchor, ctx):
+            return expr.date.iso() if expr.date else None, "relative"  # "--MM-DD": no year
         if iso:
             return iso, basis
     return ctx.fallback
+
+
+def _too_far(kind: str, iso: str, anchor: PartialDate | None, ctx: ArticleContext) -> bool:
+    """A yearless date takes its year from a date found in the text (a caption's photo date,
+    an earlier full date) only when the two are close: otherwise the year is not known."""
+    if kind != "day_month" or anchor is None or ctx.anchor_trusted and anchor is ctx.anchor:
+        return False
+    if anchor.day is None or anchor.year is None or len(iso) != 10:
+        return False
+    from datetime import date
+
+    gap = abs((date.fromisoformat(iso) - date(anchor.year, anchor.month or 1, anchor.day)).days)
+    return gap > NEARBY_DAYS
 
 
 def _narrative(text: str) -> bool:
