@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
 from sukien.actors.lexicon import ActorLexicon
 from sukien.actors.persons import (
+    Coverage,
     PersonContext,
-    _Coverage,
     resolve_titles,
     title_hits,
     untitled_names,
@@ -74,8 +73,8 @@ def _text_hits(text: str, folded: str, hits: list[Hit], lex: ActorLexicon, ctx: 
     for h in hits:
         if h.kind == "person":
             ctx.note(h.actor_id)
-    inside = _Within(hits)
-    titles = [t for t in title_hits(text, folded, lex) if not inside.covers(t)]
+    inside = Coverage(hits)
+    titles = [t for t in title_hits(text, folded, lex) if not inside.covers(t.start, t.end)]
     persons = resolve_titles(text, titles, hits, ctx)
     others = strip_overlaps([h for h in hits if h.kind != "person"])
     people = strip_overlaps([h for h in hits if h.kind == "person"] + persons)
@@ -101,27 +100,12 @@ def _context_sectors(text: str, hits: list[Hit], lex: ActorLexicon) -> list[Hit]
     return out
 
 
-class _Within:
-    """Whether a span lies inside one of the hits (bisect over hit starts)."""
-
-    def __init__(self, hits: list[Hit]) -> None:
-        self.spans = sorted((h.start, h.end) for h in hits)
-        self.starts = [a for a, _ in self.spans]
-        self.max_len = max((b - a for a, b in self.spans), default=0)
-
-    def covers(self, t: Hit) -> bool:
-        i = bisect.bisect_left(self.starts, t.start - self.max_len)
-        while i < len(self.spans) and self.spans[i][0] <= t.start:
-            if t.end <= self.spans[i][1]:
-                return True
-            i += 1
-        return False
 
 
 def _surname_corefs(text: str, hits: list[Hit], ctx: PersonContext) -> list[Hit]:
     """Bare surnames of persons already named in the article ("… Lukashenko nói")."""
     out: list[Hit] = []
-    covered = _Coverage(hits)
+    covered = Coverage(hits)
     for pid in ctx.mentioned:
         actor = ctx.actor(pid)
         if actor is None:

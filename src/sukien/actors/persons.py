@@ -347,7 +347,7 @@ def untitled_names(text: str, taken: list[Hit], ctx: PersonContext) -> list[Hit]
     """Misspelt names of known persons with no title before them ("Svetlana Tikhanovkskaya"),
     and Vietnamese full names ("Nguyễn Văn An")."""
     out: list[Hit] = []
-    covered = _Coverage(taken)
+    covered = Coverage(taken)
     for m in re.finditer(r"(?<!\w)[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*){1,2}", text):
         if not m.group(0)[:1].isupper():
             continue
@@ -360,7 +360,7 @@ def untitled_names(text: str, taken: list[Hit], ctx: PersonContext) -> list[Hit]
     return out
 
 
-class _Coverage:
+class Coverage:
     """Fast "does [a, b) overlap any hit" over sorted, mostly non-overlapping spans."""
 
     def __init__(self, hits: list[Hit]) -> None:
@@ -372,6 +372,15 @@ class _Coverage:
         i = bisect.bisect_left(self.starts, a - self.max_len)
         while i < len(self.spans) and self.spans[i][0] < b:
             if self.spans[i][1] > a:
+                return True
+            i += 1
+        return False
+
+    def covers(self, a: int, b: int) -> bool:
+        """Whether [a, b) lies inside one span."""
+        i = bisect.bisect_left(self.starts, a - self.max_len)
+        while i < len(self.spans) and self.spans[i][0] <= a:
+            if b <= self.spans[i][1]:
                 return True
             i += 1
         return False
