@@ -469,7 +469,7 @@ def _mood(trig: Trigger, sent: Span, ctx: ArticleContext) -> tuple[bool, str]:
     own = _words(body[trig.start:trig.end])[:1]  # "sẽ cung cấp": the modal is part of the trigger
     intended = _has_phrase(pre[-7:] + own, cues.get("intended", ()), cues.get("compound", ()))
     if _has_phrase(_words(body[sent.start:trig.start]), cues.get("conditional", ())):
-        return negated, "conditional" if intended or trig.pattern.code[:2] not in ("13",) else "conditional"
+        return negated, "conditional"
     if trig.pattern.code[:2] not in ("11", "12") and _has_phrase(pre, cues.get("claim", ())):
         return negated, "reported_claim"
     if intended:

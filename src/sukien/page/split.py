@@ -9,7 +9,6 @@ that is followed by prose and is not a teaser.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 
@@ -277,6 +276,3 @@ def _starts_article(lines: list[Line], i: int, need: int) -> bool:
             return False
     return False
 
-
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -38,9 +38,6 @@ def _placement_table() -> dict[str, str]:
 
 
 _PLACEMENT = _placement_table()
-_PLACEMENT_RE = re.compile(
-    r"(?<![qQ\w])(\w*?)(?<![qQ])(" + "|".join(map(re.escape, _PLACEMENT)) + r")(?!\w)"
-)
 # The same matches, found faster: a two-letter cluster ending a word, not after q (the word's
 # other letters never matter). Non-cluster pairs the character classes let through are kept.
 _PLACEMENT_END_RE = re.compile(
