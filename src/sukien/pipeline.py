@@ -15,7 +15,8 @@ from pathlib import Path
 
 from sukien.actors import ActorLexicon, actor_side, anchor_date, link_article
 from sukien.dates import PartialDate
-from sukien.events.coder import QuoteRef, code_article
+from sukien.doc import build_doc
+from sukien.events.coder import code_doc
 from sukien.events.tables import EventTables
 from sukien.ingest import FieldMap, iter_documents
 from sukien.page import PageResources, extract_articles
@@ -24,9 +25,8 @@ from sukien.quotes.attribute import attribute_quotes
 from sukien.records import Actor, Article, Document, Event, Failure, Mention, Quote
 from sukien.settings import Settings
 from sukien.store.db import DocBatchItem, Store
-from sukien.text.sentences import split_sentences
 
-STAGE_VERSIONS = {"page": "page.split.v1", "actors": "actors.lexicon.v1", "events": "events.cameo.v1",
+STAGE_VERSIONS = {"page": "page.split.v1", "actors": "actors.lexicon.v1", "events": "events.cameo.v2",
                   "quotes": "quotes.v1"}
 
 
@@ -88,7 +88,6 @@ def process_article(
     anchor_iso = anchor_date(art)
     anchor = PartialDate.from_iso(anchor_iso) if anchor_iso else None
     quotes = attribute_quotes(art, find_quotes(art.body), mentions, anchor, art.published)
-    refs = [QuoteRef(q.char_start, q.char_end, q.quote_id, q.speaker, q.direct) for q in quotes]
     t2 = time.perf_counter()
 
     def side(actor_id: str, date: str | None) -> str:
@@ -98,7 +97,8 @@ def process_article(
         actor = res.actors.actors.get(side_id)
         return actor.affiliation if actor is not None and actor.kind == "org" else side_id.split(".")[0]
 
-    events = code_article(art, split_sentences(art.body), mentions, refs, res.events, side, anchor, home)
+    doc = build_doc(art, mentions, quotes, anchor)
+    events = code_doc(doc, res.events, side, home)
     used = {e.source for e in events} | {e.target for e in events} | {q.speaker for q in quotes}
     used |= {e.source_person for e in events} | {e.target_person for e in events}
     for aid in used:

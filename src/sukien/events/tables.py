@@ -1,13 +1,16 @@
-"""CAMEO codebook table (Goldstein, QuadClass, PLOVER) and the Vietnamese trigger patterns."""
+"""CAMEO codebook table (Goldstein, QuadClass, PLOVER), the Vietnamese event patterns with their
+argument slots, and the grammar word lists of ``event_cues.tsv``."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import ahocorasick
 
 from sukien.data_files import read_tsv, split_list
 from sukien.text.normalize import fold, normalize_text
+from sukien.text.sentences import read_word_list
 
 
 @dataclass(frozen=True)
@@ -20,13 +23,96 @@ class CameoCode:
 
 
 @dataclass(frozen=True)
+class Slot:
+    """Where an argument of a pattern is found.
+
+    ``after``: the slot follows the trigger (a direct object, or the actor after a marker);
+    otherwise it is the subject of the trigger's clause. ``markers``: words that introduce the
+    slot ("với", "cho"); ``direct``: a phrase with no marker fills it too (written "(|cho)" in
+    a template, or no marker at all). ``heads``: words its noun phrase must hold.
+    """
+
+    role: str  # src | tgt
+    after: bool
+    markers: tuple[str, ...] = ()
+    required: bool = True
+    heads: tuple[str, ...] = ()
+    direct: bool = True  # a direct object (no marker) fills it too
+
+
+@dataclass(frozen=True)
 class Pattern:
     code: str
-    trigger: str  # as written in the data file
+    template: str  # as written in the data file
+    trigger: str  # the trigger words, "…" for gaps
     parts: tuple[str, ...]  # folded word sequences separated by "…" gaps
     raw_parts: tuple[str, ...]  # the same parts as written (accents kept)
-    frame: str  # svo | sv | sym | pass | noun
-    preps: tuple[str, ...]
+    src: Slot
+    tgt: Slot | None
+    sym: bool = False
+    noun: bool = False
+
+
+# cue kinds that tag a word, in priority order when one phrase is in several lists
+TAG_KINDS = ("attribution", "owner_prep", "list_lead", "object_prep", "place_prep", "predicate",
+             "light_verb", "classifier", "coordinator")
+WORD = re.compile(r"\w+|[,;:\-–—]")
+
+
+@dataclass(frozen=True)
+class CueIndex:
+    """Grammar words by their word sequence, for the lexer (longest phrase first)."""
+
+    phrases: dict[tuple[str, ...], str]  # word tuple -> tag
+    longest: int
+
+
+def _cue_index(cues: dict[str, tuple[str, ...]], speech: tuple[str, ...]) -> CueIndex:
+    phrases: dict[tuple[str, ...], str] = {}
+    for kind in reversed(TAG_KINDS):  # earlier kinds overwrite later ones
+        for p in cues.get(kind, ()):
+            phrases[tuple(WORD.findall(p))] = kind
+    for p in speech:
+        phrases.setdefault(tuple(WORD.findall(p)), "speech")
+    return CueIndex(phrases, max((len(k) for k in phrases), default=1))
+
+
+_TOKEN = re.compile(r"\$(?:SRC|TGT)\??(?:\[[^\]]*\])?|\([^)]*\)|\S+")
+
+
+def parse_template(code: str, template: str, sym: bool = False, noun: bool = False) -> Pattern:
+    """A pattern from its template ("$SRC hội đàm (với|cùng) $TGT").
+
+    >>> p = parse_template("161", "$SRC trục xuất $TGT[nhà ngoại giao|đại sứ]")
+    >>> p.trigger, p.src.after, p.tgt.after, p.tgt.markers, p.tgt.heads
+    ('trục xuất', False, True, (), ('nhà ngoại giao', 'đại sứ'))
+    >>> p = parse_template("070", "$TGT nhận (từ) $SRC")
+    >>> p.trigger, p.src.after, p.src.markers, p.src.direct, p.tgt.after
+    ('nhận', True, ('từ',), False, False)
+    >>> parse_template("130", "$SRC cảnh báo (|về) $TGT").tgt.direct
+    True
+    """
+    words: list[str] = []
+    slots: dict[str, Slot] = {}
+    markers: tuple[str, ...] = ()
+    direct = True
+    for tok in _TOKEN.findall(normalize_text(template).strip()):
+        if tok.startswith("("):
+            markers = tuple(split_list(tok[1:-1].lower()))
+            direct = tok[1:-1].split("|")[0].strip() == ""
+        elif tok.startswith("$"):
+            role = "src" if tok.startswith("$SRC") else "tgt"
+            heads = tuple(split_list(tok[tok.index("[") + 1:-1].lower())) if "[" in tok else ()
+            slots[role] = Slot(role, bool(words), markers, "?" not in tok, heads, direct or not markers)
+            markers, direct = (), True
+        else:
+            words.append(tok.lower())
+    if "src" not in slots or not words:
+        raise ValueError(f"template {template!r} of {code} needs trigger words and a $SRC slot")
+    trigger = " ".join(words)
+    raw = tuple(p.strip() for p in trigger.split("…") if p.strip())
+    return Pattern(code, template, trigger, tuple(fold(p) for p in raw), raw, slots["src"],
+                   slots.get("tgt"), sym, noun)
 
 
 @dataclass
@@ -35,8 +121,11 @@ class EventTables:
     patterns: list[Pattern] = field(default_factory=list)
     cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     intent: dict[str, str] = field(default_factory=dict)  # root -> code for intended acts
+    speech: tuple[str, ...] = ()  # speech and attitude verbs (speech_verbs.txt)
     automaton: ahocorasick.Automaton | None = None
-    version: str = "events.cameo.v1"
+    tags: CueIndex = field(default_factory=lambda: CueIndex({}, 1))
+    compounds: frozenset[str] = frozenset()  # two-syllable Vietnamese words (underthesea's Viet74K)
+    version: str = "events.cameo.v2"
 
     @classmethod
     def load(cls) -> EventTables:
@@ -45,25 +134,20 @@ class EventTables:
             t.codes[row["code"]] = CameoCode(row["code"], row["name"], float(row["goldstein"]),
                                              int(row["quad_class"]), row["plover"])
         for row in read_tsv("event_patterns.tsv"):
-            trig = normalize_text(row["trigger"]).strip().lower()
-            if not trig or row["code"] not in t.codes:
-                continue
-            raw = tuple(p.strip() for p in trig.split("…") if p.strip())
-            preps = tuple(p for p in split_list(row.get("preps", "")) if p != "-")
-            t.patterns.append(Pattern(row["code"], trig, tuple(fold(p) for p in raw), raw,
-                                      row.get("frame") or "svo", preps))
+            if row["code"] not in t.codes:
+                raise ValueError(f"event_patterns.tsv: code {row['code']} is not in cameo.tsv")
+            t.patterns.append(parse_template(row["code"], row["template"], row.get("sym") == "sym",
+                                             row.get("pos") == "n"))
         cues: dict[str, list[str]] = {}
         for row in read_tsv("event_cues.tsv"):
             cues.setdefault(row["kind"], []).append(normalize_text(row["phrase"]).lower())
         t.cues = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in cues.items()}
         t.intent = {r["root"]: r["intent_code"] for r in read_tsv("intent_codes.tsv")}
-        t.automaton = ahocorasick.Automaton()
-        grouped: dict[str, list[Pattern]] = {}
-        for p in t.patterns:
-            grouped.setdefault(p.parts[0], []).append(p)
-        for key, pats in grouped.items():
-            t.automaton.add_word(key, (key, tuple(pats)))
-        t.automaton.make_automaton()
+        t.speech = tuple(sorted({_speech_word(line) for line in read_word_list("speech_verbs.txt")},
+                                key=len, reverse=True))
+        t.automaton = _automaton(t.patterns)
+        t.tags = _cue_index(t.cues, t.speech)
+        t.compounds = two_syllable_words()
         return t
 
     def code(self, code: str) -> CameoCode:
@@ -72,3 +156,35 @@ class EventTables:
             if c in self.codes:
                 return self.codes[c]
         raise KeyError(code)
+
+    def cue(self, kind: str) -> tuple[str, ...]:
+        return self.cues.get(kind, ())
+
+
+def two_syllable_words() -> frozenset[str]:
+    """Two-syllable words of the Vietnamese word list shipped with underthesea (Viet74K, Apache-2.0),
+    lower case, NFC, one tone placement: a one-syllable trigger inside one of them is no trigger
+    ("tiếp" in "trực tiếp", "bắt" in "bắt đầu")."""
+    from importlib import resources
+
+    try:
+        raw = resources.files("underthesea.corpus").joinpath("data/Viet74K.txt").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return frozenset()
+    words = (normalize_text(line).strip().lower() for line in raw.splitlines())
+    return frozenset(w for w in words if w.count(" ") == 1)
+
+
+def _speech_word(line: str) -> str:
+    return normalize_text(line.split(" +")[0].split(" -")[0]).strip().lower()
+
+
+def _automaton(patterns: list[Pattern]) -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    grouped: dict[str, list[Pattern]] = {}
+    for p in patterns:
+        grouped.setdefault(p.parts[0], []).append(p)
+    for key, pats in grouped.items():
+        auto.add_word(key, (key, tuple(pats)))
+    auto.make_automaton()
+    return auto

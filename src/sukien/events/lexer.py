@@ -1,0 +1,152 @@
+"""Typed tokens of a sentence for the event coder: actor members, triggers, dates, the grammar
+words of ``event_cues.tsv`` (prepositions, predicate words, coordinators, …), speech verbs, other
+words and punctuation. Built once per sentence from the document model's layers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sukien.doc import Doc
+from sukien.events.tables import WORD, EventTables, Pattern
+
+PUNCT = frozenset(",;:-–—")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int  # body offsets
+    end: int
+    pattern: Pattern
+    head_end: int = -1  # end of the first part of a gapped trigger ("liệt … vào danh sách đen")
+
+    @property
+    def head(self) -> int:
+        return self.head_end if self.head_end > 0 else self.end
+
+
+@dataclass(frozen=True)
+class Tok:
+    start: int
+    end: int
+    text: str  # lower case
+    tag: str  # word | punct | speech | actor | trigger | date | one of TAG_KINDS
+    index: int = -1  # for actor/trigger/date tokens: index into the sentence's members/triggers/dates
+
+
+def find_triggers(doc: Doc, start: int, end: int, tables: EventTables) -> list[Trigger]:
+    """Longest non-overlapping pattern matches in ``body[start:end]``."""
+    folded, low = doc.folded, doc.lower
+    blocked = _blocked_spans(low, start, end, tables.cue("blocked"))
+    found: list[Trigger] = []
+    if tables.automaton is None:
+        return found
+    for end_idx, (key, pats) in tables.automaton.iter(folded, start, end):
+        s = end_idx - len(key) + 1
+        if (s > 0 and folded[s - 1].isalnum()) or (end_idx + 1 < len(folded) and folded[end_idx + 1].isalnum()):
+            continue
+        if any(a <= s < b for a, b in blocked):
+            continue
+        for p in pats:
+            e = _match_rest(low, folded, s, end_idx + 1, p, end)
+            if e is not None and not _inside_word(low, s, e, p, tables):
+                found.append(Trigger(s, e, p, end_idx + 1 if len(p.parts) > 1 else -1))
+    found.sort(key=lambda t: (-(t.end - t.start), t.start))
+    kept: list[Trigger] = []
+    for t in found:
+        if all(t.end <= k.start or t.start >= k.end for k in kept):
+            kept.append(t)
+    return sorted(kept, key=lambda t: t.start)
+
+
+def _inside_word(low: str, start: int, end: int, p: Pattern, tables: EventTables) -> bool:
+    """A one-syllable trigger that is half of a two-syllable word ("tiếp" in "trực tiếp", "bắt"
+    in "bắt đầu") which is not itself a trigger."""
+    if " " in p.raw_parts[0]:
+        return False
+    before = re.search(r"(\w+)\s$", low[max(0, start - 12):start])
+    if before and _compound(f"{before.group(1)} {p.raw_parts[0]}", tables):
+        return True
+    if len(p.parts) == 1:
+        after = re.match(r"\s(\w+)", low[end:end + 12])
+        if after and _compound(f"{p.raw_parts[0]} {after.group(1)}", tables):
+            return True
+    return False
+
+
+def _compound(word: str, tables: EventTables) -> bool:
+    if word not in tables.compounds or tables.automaton is None:
+        return False
+    from sukien.text.normalize import fold
+
+    return fold(word) not in tables.automaton  # a trigger of its own is matched as such
+
+
+def _blocked_spans(low: str, start: int, end: int, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Compounds that contain a trigger word but are no event ("bắt đầu", "mối đe dọa")."""
+    spans: list[tuple[int, int]] = []
+    for p in phrases:
+        i = low.find(p, start, end)
+        while i >= 0:
+            j = i + len(p)
+            if (i == 0 or not low[i - 1].isalnum()) and (j >= len(low) or not low[j].isalnum()):
+                spans.append((i, j))
+            i = low.find(p, i + 1, end)
+    return spans
+
+
+def _spelled(low: str, start: int, end: int, raw: str) -> bool:
+    """Exact spelling, or an accent-free spelling of several words ("hoi dam")."""
+    span = low[start:end]
+    return span == raw or (span.isascii() and " " in span)
+
+
+def _match_rest(low: str, folded: str, start: int, end: int, p: Pattern, limit: int) -> int | None:
+    if not _spelled(low, start, end, p.raw_parts[0]):
+        return None
+    for part, raw in zip(p.parts[1:], p.raw_parts[1:], strict=True):
+        window = folded[end:min(limit, end + 60)]
+        m = re.search(rf"(?<!\w){re.escape(part)}(?!\w)", window)
+        if m is None or len(window[:m.start()].split()) > 6 or re.search(r"[,;:.]", window[:m.start()]):
+            return None
+        s, e = end + m.start(), end + m.end()
+        if not _spelled(low, s, e, raw):
+            return None
+        end = e
+    return end
+
+
+def tokenize(doc: Doc, start: int, end: int, spans: list[tuple[int, int, str, int]],
+             tables: EventTables) -> list[Tok]:
+    """Tokens of ``body[start:end]``: the given layer ``spans`` (start, end, tag, index) first,
+    grammar words (longest phrase first) and plain words in the gaps."""
+    out: list[Tok] = []
+    pos = start
+    for s, e, tag, index in sorted(spans, key=lambda x: (x[0], -x[1])):
+        if s < pos:
+            continue
+        out += _gap_tokens(doc.lower, pos, s, tables)
+        out.append(Tok(s, e, doc.lower[s:e], tag, index))
+        pos = e
+    out += _gap_tokens(doc.lower, pos, end, tables)
+    return out
+
+
+def _gap_tokens(low: str, start: int, end: int, tables: EventTables) -> list[Tok]:
+    words = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(low, start, end)]
+    index = tables.tags
+    out: list[Tok] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(index.longest, len(words) - i), 0, -1):
+            key = tuple(w for _, _, w in words[i:i + n])
+            tag = index.phrases.get(key)
+            if tag is not None:
+                out.append(Tok(words[i][0], words[i + n - 1][1], low[words[i][0]:words[i + n - 1][1]], tag))
+                i += n
+                break
+        else:
+            s, e, w = words[i]
+            out.append(Tok(s, e, w, "punct" if w in PUNCT else "word"))
+            i += 1
+    return out

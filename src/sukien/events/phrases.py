@@ -1,0 +1,304 @@
+"""Actor phrases of a sentence: members (mentions and references such as "nước này", "ông",
+"chúng tôi"), coordinated into groups ("Mỹ, Đức và Pháp"), each with the word that governs it
+(the clause start, a verb, a preposition, or — through "của" — the noun it possesses)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from sukien.doc import Doc
+from sukien.events.lexer import PUNCT, Tok, Trigger, tokenize
+from sukien.events.tables import EventTables
+from sukien.records import Mention
+
+NP_WORDS = 6  # how many plain words a noun phrase head may have before its actor
+LIST_MIN = 3  # actors joined by commas alone form a list from this many on
+_JOINERS = frozenset({"-", "–"})
+
+
+@dataclass(frozen=True)
+class Member:
+    start: int
+    end: int
+    actor_id: str
+    text: str
+    kind: str  # state | org | sector | person | reference
+    place: bool = False
+    pair: str | None = None  # "hai nước": the second state
+
+
+@dataclass(frozen=True)
+class Group:
+    """Coordinated actor members and what governs them."""
+
+    members: tuple[Member, ...]
+    first: int  # token index of the first member
+    last: int  # token index of the last member
+    gov: str  # start | verb | speech | prep | punct | coord | actor | pred | list
+    gov_tok: int  # token index of the governor (-1: the clause start)
+    gov_text: str | None
+    head: str  # the noun-phrase words between the governor and the group (lower case)
+    owner: bool = False  # reached through "của": a possessor of the noun before it
+    owned_head: str = ""  # the possessed noun ("động thái này" in "động thái này của X")
+
+    @property
+    def start(self) -> int:
+        return self.members[0].start
+
+    @property
+    def end(self) -> int:
+        return self.members[-1].end
+
+    @property
+    def place(self) -> bool:
+        return all(m.place for m in self.members)
+
+
+@dataclass
+class Sentence:
+    """The coder's view of one sentence: tokens, triggers, actor groups."""
+
+    index: int
+    start: int
+    end: int
+    toks: list[Tok]
+    triggers: list[Trigger]
+    groups: list[Group]
+    members: list[Member]
+    clause_of: list[int]  # token index -> clause index in Doc.clauses
+    group_at: dict[int, Group] = field(default_factory=dict)  # token index of a member -> its group
+
+
+def analyse(doc: Doc, index: int, triggers: list[Trigger], tables: EventTables,
+            speaker_of: dict[int, str | None]) -> Sentence:
+    """Tokens and actor groups of sentence ``index``; ``speaker_of`` maps a quote start offset to
+    its speaker (first-person words inside a direct quotation stand for the speaker)."""
+    sent = doc.sentences[index]
+    members = _members(doc, sent.start, sent.end, tables, speaker_of)
+    spans = [(m.start, m.end, "actor", i) for i, m in enumerate(members)]
+    spans += [(t.start, t.head, _trigger_tag(doc, t, tables), i) for i, t in enumerate(triggers)]
+    spans += [(d.start, d.end, "date", i) for i, d in enumerate(doc.dates_in(sent.start, sent.end))]
+    toks = tokenize(doc, sent.start, sent.end, spans, tables)
+    clause_of = [doc.clause_index(t.start) for t in toks]
+    groups = _groups(toks, members, clause_of)
+    out = Sentence(index, sent.start, sent.end, toks, triggers, groups, members, clause_of)
+    for g in groups:
+        for i in range(g.first, g.last + 1):
+            out.group_at[i] = g
+    return out
+
+
+def _trigger_tag(doc: Doc, t: Trigger, tables: EventTables) -> str:
+    """A statement trigger that is a speech verb ("cho biết", "tuyên bố") introduces what is said:
+    it is read as a speech verb, not coded as an act."""
+    if t.pattern.code[:2] == "01" and doc.lower[t.start:t.end] in tables.speech:
+        return "speech"
+    return "trigger"
+
+
+# ---------------------------------------------------------------- members
+
+
+def _members(doc: Doc, start: int, end: int, tables: EventTables,
+             speaker_of: dict[int, str | None]) -> list[Member]:
+    inside = doc.mentions_in(start, end)
+    persons = [m for m in inside if m.kind == "person"]
+    out: list[Member] = []
+    for m in inside:
+        if m.kind != "person" and any(p.start <= m.start and m.end <= p.end and p is not m for p in persons):
+            continue  # "Tổng thống Nga Vladimir Putin": the state belongs to the person's phrase
+        if out and out[-1].start <= m.start < out[-1].end:
+            continue  # overlapping mentions: the first (longest) one stands
+        out.append(Member(m.start, m.end, m.actor_id, m.text, m.kind, _is_place(doc, m, tables)))
+    taken = [(m.start, m.end) for m in out]
+    out += _references(doc, start, end, tables, taken, speaker_of)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _is_place(doc: Doc, m: Mention, tables: EventTables) -> bool:
+    if m.as_place:
+        return True
+    head = doc.lower[max(0, m.start - 30):m.start].rstrip()
+    return _ends_with_phrase(head, tables.cue("place_head")) and not _ends_with_phrase(head, tables.cue("topic_place"))
+
+
+def _ends_with_phrase(head: str, phrases: tuple[str, ...]) -> bool:
+    return any(head.endswith(p) and (len(head) == len(p) or not head[-len(p) - 1].isalnum()) for p in phrases)
+
+
+_REF_KINDS = ("this_state", "both_states", "pronoun", "this_org", "we")
+
+
+@lru_cache(maxsize=8)
+def _reference_pattern(phrases: tuple[tuple[str, tuple[str, ...]], ...]) -> re.Pattern[str]:
+    groups = []
+    for kind, items in phrases:
+        alts = "|".join(re.escape(p) for p in sorted(items, key=len, reverse=True))
+        groups.append(f"(?P<{kind}>{alts})")
+    return re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)")
+
+
+def _references(doc: Doc, start: int, end: int, tables: EventTables, taken: list[tuple[int, int]],
+                speaker_of: dict[int, str | None]) -> list[Member]:
+    out: list[Member] = []
+    pattern = _reference_pattern(tuple((k, tables.cue(k)) for k in _REF_KINDS if tables.cue(k)))
+    for m in pattern.finditer(doc.lower, start, end):
+        kind = m.lastgroup or ""
+        a, b = m.start(), m.end()
+        if any(not (b <= x or a >= y) for x, y in taken):
+            continue
+        if kind in ("pronoun", "this_org") and _followed_by_name(doc.body, b):
+            continue
+        if kind == "pronoun" and doc.body[a:a + 1].isupper() and a > start and doc.body[a - 2:a] != ". ":
+            continue  # "Bà" with a capital mid-sentence is a name ("Bà Rịa")
+        if kind == "pronoun" and _word_before(doc.lower, a) in tables.cue("plural"):
+            continue  # "những người này": a group, not the person named last
+        ref = _resolve(doc, kind, m.group(0), a, speaker_of)
+        if ref is not None:
+            out.append(Member(a, b, ref[0], doc.body[a:b], "reference", False, ref[1]))
+            taken.append((a, b))
+    return out
+
+
+def _word_before(low: str, pos: int) -> str:
+    m = re.search(r"(\w+)\s*$", low[max(0, pos - 20):pos])
+    return m.group(1) if m else ""
+
+
+def _followed_by_name(body: str, end: int) -> bool:
+    rest = body[end:end + 3].lstrip()
+    return bool(rest) and rest[0].isupper()
+
+
+def _resolve(doc: Doc, kind: str, phrase: str, before: int,
+             speaker_of: dict[int, str | None]) -> tuple[str, str | None] | None:
+    history = doc.mentions_before(before)
+    if kind == "we":
+        quote = doc.quote_at(before)
+        return (quote.speaker, None) if quote is not None and quote.speaker else None
+    if kind == "pronoun":
+        want = "f" if phrase.startswith("bà") else ("m" if phrase.startswith("ông") else None)
+        people = [m for m in history if m.kind == "person"]
+        exact = [m for m in people if want is not None and m.gender == want]
+        pick = exact or [m for m in people if m.gender in (None, want)] or people
+        return (pick[-1].actor_id, None) if pick else None
+    if kind == "this_org":
+        orgs = [m for m in history if m.kind == "org" and not m.as_place]
+        return (orgs[-1].actor_id, None) if orgs else None
+    states = _recent_states(history)
+    if kind == "this_state" and states:
+        # "nước này" is rarely the subject of its own clause ("Nga triển khai … tại nước này")
+        near = [m for m in history if before - m.end < 80 and m.kind in ("state", "sector")]
+        subject = near[-1].actor_id.split(".")[0] if near else None
+        rest = [x for x in states if x != subject]
+        return (rest or states)[0], None
+    if kind == "both_states" and len(states) >= 2:
+        return states[0], states[1]
+    return None
+
+
+def _recent_states(history: tuple[Mention, ...]) -> list[str]:
+    """Distinct states (affiliations of state/sector mentions) named before, latest first."""
+    seen: list[str] = []
+    for m in reversed(history):
+        if m.kind not in ("state", "sector"):
+            continue
+        sid = m.actor_id.split(".")[0]
+        if sid not in seen:
+            seen.append(sid)
+    return seen
+
+
+# ---------------------------------------------------------------- groups
+
+
+def _groups(toks: list[Tok], members: list[Member], clause_of: list[int]) -> list[Group]:
+    runs: list[list[int]] = []
+    for i, t in enumerate(toks):
+        if t.tag != "actor":
+            continue
+        if runs and clause_of[runs[-1][-1]] == clause_of[i] and _joined(toks, runs[-1][-1], i):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    runs = [r2 for r in runs for r2 in _split_commas(toks, r, members)]
+    out = []
+    for run in runs:
+        ms = tuple(members[toks[i].index] for i in run)
+        out.append(_governed(toks, ms, run[0], run[-1], clause_of))
+    return out
+
+
+def _joined(toks: list[Tok], a: int, b: int) -> bool:
+    """Members at token ``a`` and ``b`` are coordinated: one joiner between them."""
+    between = toks[a + 1:b]
+    if len(between) != 1:
+        return False
+    t = between[0]
+    return t.tag == "coordinator" or t.text in _JOINERS or t.text == ","
+
+
+def _split_commas(toks: list[Tok], run: list[int], members: list[Member]) -> list[list[int]]:
+    """A run joined only by commas is a list when a coordinator ends it ("X, Y và Z") or a list
+    lead opens it ("trong đó có X, Y"); otherwise the commas separate phrases."""
+    if len(run) == 1:
+        return [run]
+    coordinated = any(toks[i + 1].tag == "coordinator" or toks[i + 1].text in _JOINERS for i in run[:-1])
+    coordinated = coordinated or len(run) >= LIST_MIN  # "Pháp, Đức, Nga, Ấn Độ đã …"
+    led = run[0] > 0 and toks[run[0] - 1].tag == "list_lead"
+    kinds = {members[toks[i].index].kind == "person" for i in run}
+    if (coordinated or led) and len(kinds) == 1:
+        return [run]
+    out: list[list[int]] = [[run[0]]]
+    for a, b in zip(run, run[1:], strict=False):  # commas separate; "và" still joins
+        if toks[a + 1].text == ",":
+            out.append([b])
+        else:
+            out[-1].append(b)
+    return out
+
+
+def _governed(toks: list[Tok], ms: tuple[Member, ...], first: int, last: int, clause_of: list[int]) -> Group:
+    gov, gov_tok, gov_text, head_start = _walk_left(toks, first - 1, clause_of)
+    head = " ".join(t.text for t in toks[head_start:first] if t.tag != "date")
+    while gov == "list" and gov_tok > 0:  # "tới các bên, trong đó có X, Y": the group noun's governor
+        j = gov_tok - 1
+        if toks[j].text == ",":
+            j -= 1
+        gov, gov_tok, gov_text, head_start = _walk_left(toks, j, clause_of)
+    if gov == "owner":
+        gov2, tok2, text2, start2 = _walk_left(toks, gov_tok - 1, clause_of)
+        owned = " ".join(t.text for t in toks[start2:gov_tok] if t.tag != "date")
+        return Group(ms, first, last, gov2, tok2, text2, head, owner=True, owned_head=owned)
+    return Group(ms, first, last, gov, gov_tok, gov_text, head)
+
+
+_GOV_OF_TAG = {"trigger": "verb", "speech": "speech", "object_prep": "prep", "place_prep": "prep",
+               "attribution": "attribution", "owner_prep": "owner", "list_lead": "list", "predicate": "pred",
+               "light_verb": "verb", "coordinator": "coord", "actor": "actor", "punct": "punct"}
+
+
+def _walk_left(toks: list[Tok], i: int, clause_of: list[int]) -> tuple[str, int, str | None, int]:
+    """(governor kind, its token index, its text, start token of the noun phrase) for a phrase
+    ending at token ``i + 1``: plain words and dates are the noun phrase, anything else governs;
+    the walk stops at the clause's start."""
+    words = 0
+    head_start = i + 1
+    clause = clause_of[i + 1] if i + 1 < len(clause_of) else -1
+    while i >= 0 and clause_of[i] == clause:
+        t = toks[i]
+        if t.tag == "date":
+            i -= 1
+            continue
+        if t.tag in ("word", "classifier") and words < NP_WORDS:
+            words += 1
+            head_start = i
+            i -= 1
+            continue
+        kind = _GOV_OF_TAG.get(t.tag, "word")
+        if t.tag == "punct" and t.text not in PUNCT:
+            kind = "word"
+        return kind, i, t.text, head_start
+    return "start", -1, None, head_start

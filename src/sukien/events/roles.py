@@ -1,0 +1,213 @@
+"""Who fills a pattern's slots, read from the trigger's clause.
+
+- The subject of a trigger is the actor phrase before the first predicate word of its stretch of
+  the clause: the stretch starts at the clause start, after a speech verb ("X cho biết Y đã …"),
+  or after "và"/a comma that opens a new subject ("… và Bộ Ngoại giao Nga trả đũa"). With none,
+  a coordinated or subordinate clause shares the subject of the clause before it; a fronted
+  subordinate clause ("Sau khi …, X …") shares the one after it.
+- A direct object is the phrase the trigger governs ("chỉ trích chính sách của X" → X); a marked
+  complement is the phrase after one of the slot's markers ("hội đàm với X").
+- Passives ("X bị Y tấn công", "X bị tấn công bởi Y") swap the roles; "giữa X và Y" names both
+  sides of a joint act.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sukien.doc import Doc
+from sukien.doc.clauses import SUBORDINATE
+from sukien.events.lexer import Tok
+from sukien.events.phrases import Group, Member, Sentence
+from sukien.events.tables import EventTables, Slot
+
+PRED_TAGS = frozenset({"predicate", "speech", "light_verb", "trigger"})
+REACH_WORDS = 20  # how far after the trigger a complement may stand
+_INHERIT_BACK = frozenset({"complement", "purpose", "coord", "contrast", "time", "cause", "concession"})
+_SUBJECT_GOVS = frozenset({"start", "punct", "coord", "speech", "list", "actor"})
+
+
+@dataclass(frozen=True)
+class Pair:
+    source: Member
+    target: Member | None
+    how: str  # svo | sym | between | passive | pair
+
+
+def token_range(s: Sentence, clause: int) -> tuple[int, int]:
+    idx = [i for i, c in enumerate(s.clause_of) if c == clause]
+    return (idx[0], idx[-1] + 1) if idx else (0, 0)
+
+
+def is_pred(tok: Tok, nominal: set[int], i: int) -> bool:
+    return tok.tag in PRED_TAGS and not (tok.tag == "trigger" and i in nominal)
+
+
+def local_subject(s: Sentence, ti: int, lo: int, nominal: set[int], tables: EventTables) -> Group | None:
+    """The subject phrase of the predicate at token ``ti`` within the clause starting at ``lo``."""
+    for b in _boundaries(s, lo, ti):
+        p = next((i for i in range(b, ti + 1) if is_pred(s.toks[i], nominal, i)), ti)
+        found = [g for g in s.groups if b <= g.first and g.last < p and subject_ok(g, tables)]
+        if found:
+            return found[0]
+    return None
+
+
+def pivot_subject(s: Sentence, ti: int, lo: int, nominal: set[int]) -> Group | None:
+    """"cáo buộc Nga tấn công Ukraine", "kêu gọi X rút quân": the object of the verb just before
+    is the subject of this one (nothing but that object between the two verbs)."""
+    if ti in nominal:
+        return None
+    j = ti - 1
+    while j >= lo and s.toks[j].tag == "predicate":
+        j -= 1
+    g = s.group_at.get(j)
+    if g is None or g.gov != "verb" or g.gov_tok < lo or g.owner or g.head:
+        return None
+    return g if g.gov_tok + 1 == g.first else None
+
+
+def _boundaries(s: Sentence, lo: int, ti: int) -> list[int]:
+    """Where a subject may start before token ``ti``, nearest first."""
+    out = []
+    for j in range(ti - 1, lo - 1, -1):
+        t = s.toks[j]
+        if j in s.group_at:
+            continue
+        if t.tag == "speech" or (t.tag == "coordinator" and t.text == "và") or t.text in (",", ";"):
+            out.append(j + 1)
+    out.append(lo)
+    return out
+
+
+def subject_ok(g: Group, tables: EventTables) -> bool:
+    if g.place:
+        return False
+    if g.gov in _SUBJECT_GOVS:
+        return True
+    return g.gov == "prep" and g.gov_text in tables.cue("origin_prep")
+
+
+def clause_subject(doc: Doc, s: Sentence, clause: int, nominal: set[int], tables: EventTables,
+                   depth: int = 0) -> Group | None:
+    """The subject of a clause's first predicate, its own or shared with a neighbouring clause."""
+    lo, hi = token_range(s, clause)
+    first = next((i for i in range(lo, hi) if is_pred(s.toks[i], nominal, i)), None)
+    if first is not None:
+        own = local_subject(s, first, lo, nominal, tables)
+        if own is not None:
+            return own
+    return inherited(doc, s, clause, nominal, tables, depth)
+
+
+def inherited(doc: Doc, s: Sentence, clause: int, nominal: set[int], tables: EventTables,
+              depth: int = 0) -> Group | None:
+    """The subject a clause with none of its own shares: the next clause's for a fronted
+    subordinate clause, the previous clause's for a coordinated or subordinate one."""
+    if depth > 3 or clause < 0:
+        return None
+    c = doc.clauses[clause]
+    first, last = s.clause_of[0], s.clause_of[-1]
+    if c.fronted and c.kind in SUBORDINATE and clause + 1 <= last:
+        return clause_subject(doc, s, clause + 1, nominal, tables, depth + 1)
+    if c.kind in _INHERIT_BACK and clause - 1 >= first and doc.clauses[clause - 1].kind != "quote":
+        return clause_subject(doc, s, clause - 1, nominal, tables, depth + 1)
+    return None
+
+
+def after_trigger(s: Sentence, ti: int, hi: int) -> list[Group]:
+    """Phrases after token ``ti`` within reach, up to a speech verb that opens reported content."""
+    out = []
+    words = 0
+    for i in range(ti + 1, hi):
+        t = s.toks[i]
+        if t.tag == "speech":
+            break
+        words += 1
+        if words > REACH_WORDS:
+            break
+        g = s.group_at.get(i)
+        if g is not None and g.first == i:
+            out.append(g)
+    return out
+
+
+def heads_ok(g: Group, slot: Slot) -> bool:
+    if not slot.heads:
+        return True
+    words = f" {g.owned_head} {g.head} "
+    return any(f" {h} " in words for h in slot.heads)
+
+
+def complement(s: Sentence, ti: int, hi: int, slot: Slot, force: bool, tables: EventTables) -> Group | None:
+    """The phrase filling an after-trigger slot: the actor after one of its markers (for acts of
+    force also after "nhằm vào", "vào" …), or the trigger's direct object (a place only for acts
+    of force)."""
+    markers = slot.markers + (tables.cue("force_prep") if force else ())
+    for g in after_trigger(s, ti, hi):
+        marked = g.gov == "prep" and g.gov_text in markers
+        direct = slot.direct and g.gov == "verb" and g.gov_tok == ti and (force or not g.place)
+        if (marked or direct) and heads_ok(g, slot):
+            return g
+    return None
+
+
+def light_governed(s: Sentence, ti: int) -> bool:
+    """An event noun that is the object of a light verb ("X tiến hành cuộc tập trận", "X có cuộc
+    gặp với Y"): the verb's subject is its source."""
+    words = 0
+    for j in range(ti - 1, -1, -1):
+        t = s.toks[j]
+        if s.clause_of[j] != s.clause_of[ti]:
+            return False
+        if t.tag in ("word", "classifier", "date") and words < 3:
+            words += 1
+            continue
+        return t.tag == "light_verb"
+    return False
+
+
+def possessor(s: Sentence, ti: int, hi: int) -> Group | None:
+    """"chuyến thăm của X": the possessor right after an event noun."""
+    for g in after_trigger(s, ti, hi):
+        if g.owner and g.gov_tok == ti and not g.owned_head:
+            return g
+    return None
+
+
+def between(s: Sentence, ti: int, hi: int, tables: EventTables) -> Group | None:
+    """"giữa X và Y" after a joint-act trigger."""
+    for g in after_trigger(s, ti, hi):
+        if g.gov == "prep" and g.gov_text == "giữa" and len(g.members) >= 2:
+            return g
+    return None
+
+
+def passive_agent(s: Sentence, ti: int, hi: int, tables: EventTables) -> tuple[bool, Group | None]:
+    """(is passive, the agent): "X bị Y tấn công" (agent before), "X bị tấn công bởi Y" (after)."""
+    if ti == 0:
+        return False, None
+    prev = s.toks[ti - 1]
+    g = s.group_at.get(ti - 1)
+    if g is not None and g.gov == "pred" and g.gov_text in tables.cue("passive"):
+        return True, g
+    if prev.tag == "predicate" and prev.text in tables.cue("passive"):
+        for h in after_trigger(s, ti, hi):
+            if h.gov == "prep" and h.gov_text in tables.cue("agent_prep"):
+                return True, h
+        return True, None
+    return False, None
+
+
+def pairs(sources: Group | None, targets: Group | None, how: str) -> list[Pair]:
+    if sources is None:
+        return []
+    if targets is None:
+        return [Pair(m, None, how) for m in sources.members]
+    return [Pair(a, b, how) for a in sources.members for b in targets.members if a.actor_id != b.actor_id]
+
+
+def joint(group: Group, how: str) -> list[Pair]:
+    """Every ordered pair of a group's members ("X và Y hội đàm")."""
+    ms = group.members
+    return [Pair(a, b, how) for a in ms for b in ms if a.actor_id != b.actor_id]

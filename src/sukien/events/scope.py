@@ -1,0 +1,121 @@
+"""Scope of a trigger, read from its clause: negation, modality (asserted / intended /
+conditional / reported_claim), and content that is not an act at all — a hypothetical ("nếu X
+tấn công"), or what another act asks for, threatens, offers or refuses ("kêu gọi X rút quân":
+the withdrawal is asked for, not done)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sukien.doc import Doc
+from sukien.events.phrases import Group, Sentence
+from sukien.events.tables import EventTables
+
+NEG_WORDS = 4  # a negator this close before the trigger negates it
+INTENT_WORDS = 7  # a modal word this close before the trigger makes the act intended
+
+
+@dataclass(frozen=True)
+class Scope:
+    negated: bool
+    modality: str  # asserted | intended | conditional | reported_claim
+    coded: bool = True  # False: hypothetical or governed content, no event
+
+
+def scope_of(doc: Doc, s: Sentence, ti: int, subject: Group | None, nominal: set[int],
+             tables: EventTables) -> Scope:
+    trig = s.triggers[s.toks[ti].index]
+    clause_index = s.clause_of[ti]
+    clause = doc.clauses[clause_index] if clause_index >= 0 else None
+    if clause is not None and clause.kind == "condition":
+        return Scope(False, "conditional", coded=False)
+    governor = _governor(s, ti, nominal, tables)
+    if governor is not None and governor[:2] in tables.cue("request_root"):
+        return Scope(False, "intended", coded=False)
+    lo = subject.end if subject is not None and subject.end <= trig.start else _clause_start(doc, clause, s)
+    pre = _words(doc.body[lo:trig.start])
+    negated = _negated(pre, _words(doc.body[trig.start:trig.end]), tables)
+    if governor is not None and governor[:2] in tables.cue("claim_root"):
+        return Scope(negated, "reported_claim")
+    if _conditional_sentence(doc, s, clause_index):
+        return Scope(negated, "conditional")
+    if trig.pattern.code[:2] not in tables.cue("claim_root") and _has(pre, tables.cue("claim")):
+        return Scope(negated, "reported_claim")
+    own = _words(doc.body[trig.start:trig.end])[:1]  # "sẽ cung cấp": the modal is part of the trigger
+    if _has(pre[-INTENT_WORDS:] + own, tables.cue("intended"), tables.cue("compound")):
+        return Scope(negated, "intended")
+    return Scope(negated, "asserted")
+
+
+def _clause_start(doc: Doc, clause: object, s: Sentence) -> int:
+    return getattr(clause, "start", s.start)
+
+
+def _governor(s: Sentence, ti: int, nominal: set[int], tables: EventTables) -> str | None:
+    """The code of a verbal trigger whose content the trigger at ``ti`` is: an earlier trigger
+    of the same clause asking, threatening, offering, refusing or alleging, with no speech verb,
+    comma or "và" between them (content of content is content: "đề nghị X rút lại lệnh …")."""
+    clause = s.clause_of[ti]
+    governing = tables.cue("request_root") + tables.cue("claim_root")
+    for j in range(ti - 1, -1, -1):
+        t = s.toks[j]
+        if s.clause_of[j] != clause:
+            return None
+        if t.tag == "trigger" and j not in nominal:
+            code = s.triggers[t.index].pattern.code
+            if code[:2] in governing:
+                return code
+        if t.tag == "speech" or (j not in s.group_at and (t.text in (",", ";") or
+                                                          (t.tag == "coordinator" and t.text == "và"))):
+            return None
+    return None
+
+
+def _conditional_sentence(doc: Doc, s: Sentence, clause_index: int) -> bool:
+    """A trigger in a sentence that also holds a condition clause is conditional on it."""
+    return any(c.kind == "condition" for c in doc.clauses_of(s.index))
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def _negated(pre: list[str], trigger_words: list[str], tables: EventTables) -> bool:
+    """A negator before the trigger with only aspect and modal words between them ("không thể
+    tấn công", "chưa từng ký"); "không công khai đề nghị" negates "công khai", not the request;
+    "không kích"-type compounds negate nothing."""
+    window = pre[-NEG_WORDS:]
+    if not window:
+        return False
+    following = [*window[1:], *(trigger_words[:1] or [""])]
+    blocked = set(tables.cue("not_negation"))
+    cleaned = ["_" if f"{w} {nxt}" in blocked else w for w, nxt in zip(window, following, strict=True)]
+    glue = {w for kind in ("predicate", "intended", "negation") for p in tables.cue(kind) for w in p.split()}
+    for n in range(len(cleaned) - 1, -1, -1):
+        for neg in tables.cue("negation"):
+            parts = neg.split()
+            if cleaned[n:n + len(parts)] == parts and all(w in glue for w in cleaned[n + len(parts):]):
+                return True
+    return False
+
+
+def _has(words: list[str], phrases: tuple[str, ...], compounds: tuple[str, ...] = ()) -> bool:
+    """A cue phrase among ``words``; a one-syllable cue inside a listed compound does not count
+    ("định" in "quyết định")."""
+    if compounds:
+        words = _mask_compounds(words, compounds)
+    joined = " " + " ".join(words) + " "
+    return any(f" {p} " in joined for p in phrases)
+
+
+def _mask_compounds(words: list[str], compounds: tuple[str, ...]) -> list[str]:
+    out = list(words)
+    for c in compounds:
+        parts = c.split()
+        n = len(parts)
+        for i in range(len(words) - n + 1):
+            if words[i:i + n] == parts:
+                for k in range(i, i + n):
+                    out[k] = "_"
+    return out

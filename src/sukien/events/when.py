@@ -1,0 +1,122 @@
+"""When an event happened: the date expression that is a time adjunct of the trigger's clause
+(not a year that names something else: "vụ nổ năm 2014", "lớn nhất kể từ 2014"), else a date
+opening the sentence, else the publication date. Relative expressions are resolved against a
+full date earlier in the paragraph, else the publication date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sukien.dates import PartialDate, find_dates, resolve
+from sukien.doc import DateSpan, Doc
+from sukien.events.phrases import Sentence
+from sukien.events.tables import EventTables
+
+NEARBY_DAYS = 31  # how close a date in the text must be to give a yearless date its year
+_FULL = frozenset({"absolute", "day_month", "relative", "weekday"})
+_ADJUNCT_BEFORE = frozenset({"punct", "predicate", "speech", "trigger", "light_verb", "coordinator"})
+
+
+@dataclass
+class Dating:
+    """Per-article dating state: the fallback date and the full dates of each paragraph."""
+
+    doc: Doc
+    fallback: tuple[str | None, str] = (None, "unknown")
+    anchor_trusted: bool = True
+    para_dates: dict[int, list[tuple[int, PartialDate]]] = field(default_factory=dict)
+
+
+def dating(doc: Doc) -> Dating:
+    art = doc.article
+    d = Dating(doc, anchor_trusted=bool(art.published and not art.published.startswith("--")))
+    d.fallback = _fallback_date(d)
+    return d
+
+
+def event_date(d: Dating, s: Sentence, ti: int, tables: EventTables) -> tuple[str | None, str]:
+    """The date of the trigger at token ``ti`` of ``s``, with its basis."""
+    span = _own_date(d.doc, s, ti, tables)
+    if span is None:
+        return d.fallback
+    anchor = _nearby_anchor(d, s.start)
+    if _narrative(span.expr.text, tables) and anchor is d.doc.anchor:
+        return d.fallback  # "hôm sau" counts from the story's last date, not from publication
+    iso, basis = resolve(span.expr, anchor)
+    if iso and _too_far(span.expr.kind, iso, anchor, d):
+        return (span.expr.date.iso() if span.expr.date else None), "relative"  # "--MM-DD": no year
+    return (iso, basis) if iso else d.fallback
+
+
+def _own_date(doc: Doc, s: Sentence, ti: int, tables: EventTables) -> DateSpan | None:
+    """The adjunct date of the trigger's clause nearest the trigger, else one opening the sentence."""
+    clause = s.clause_of[ti]
+    trig_start = s.toks[ti].start
+    dates = [(i, t) for i, t in enumerate(s.toks) if t.tag == "date"]
+    spans = doc.dates_in(s.start, s.end)
+    own = [(abs(t.start - trig_start), spans[t.index]) for i, t in dates
+           if s.clause_of[i] == clause and _adjunct(s, i, spans[t.index], tables)]
+    if own:
+        return min(own, key=lambda x: x[0])[1]
+    opening = [spans[t.index] for i, t in dates if i <= 1 and t.start < trig_start
+               and _adjunct(s, i, spans[t.index], tables)]
+    return opening[0] if opening else None
+
+
+def _adjunct(s: Sentence, i: int, span: DateSpan, tables: EventTables) -> bool:
+    """A date expression that says when the clause's act happened: at the start of the clause,
+    after its subject or verb, not a bound ("từ năm 2014") and — unless it names a day — not
+    after a noun ("vụ nổ năm 2014")."""
+    prev = s.toks[i - 1] if i > 0 and s.clause_of[i - 1] == s.clause_of[i] else None
+    if prev is not None and prev.text in tables.cue("date_bound"):
+        return False
+    if span.expr.kind in _FULL:
+        return True
+    return prev is None or prev.tag in _ADJUNCT_BEFORE or prev.text in tables.cue("date_lead")
+
+
+
+def _fallback_date(d: Dating) -> tuple[str | None, str]:
+    art = d.doc.article
+    if art.published and not art.published.startswith("--"):
+        return art.published, "publication"
+    for sent in d.doc.sentences[:3]:  # the lead's own date ("ngày 14/9, …")
+        for expr in find_dates(sent.text):
+            if expr.kind in ("absolute", "day_month"):
+                iso, _ = resolve(expr, d.doc.anchor)
+                if iso and _too_far(expr.kind, iso, d.doc.anchor, d):
+                    iso = expr.date.iso() if expr.date else None
+                if iso:
+                    return iso, "relative"
+    return (art.published, "publication") if art.published else (None, "unknown")
+
+
+def _too_far(kind: str, iso: str, anchor: PartialDate | None, d: Dating) -> bool:
+    """A yearless date takes its year from a date found in the text only when the two are close."""
+    if kind != "day_month" or anchor is None or (d.anchor_trusted and anchor is d.doc.anchor):
+        return False
+    if anchor.day is None or anchor.year is None or len(iso) != 10:
+        return False
+    gap = abs((date.fromisoformat(iso) - date(anchor.year, anchor.month or 1, anchor.day)).days)
+    return gap > NEARBY_DAYS
+
+
+def _narrative(text: str, tables: EventTables) -> bool:
+    low = " " + text.lower()
+    return any(low.endswith(" " + p) for p in tables.cue("narrative_date"))
+
+
+def _nearby_anchor(d: Dating, pos: int) -> PartialDate | None:
+    """An explicit full date earlier in the same paragraph anchors "ngày 27/2" before the
+    publication date does (contract order: nearby full date, publication, page timestamps)."""
+    body = d.doc.body
+    para = body.rfind("\n\n", 0, pos)
+    para = para + 2 if para >= 0 else 0
+    if para not in d.para_dates:
+        end = body.find("\n\n", para)
+        end = len(body) if end < 0 else end
+        d.para_dates[para] = [(x.start, x.expr.date) for x in d.doc.dates_in(para, end)
+                              if x.expr.kind == "absolute" and x.expr.date is not None and x.expr.date.day]
+    found = [p for start, p in d.para_dates[para] if start < pos]
+    return found[-1] if found else d.doc.anchor
