@@ -23,7 +23,8 @@ PLOVER = {
     "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION",
     "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "OTHER",
 }
-FRAMES = {"svo", "sv", "sym", "pass", "noun", "recv"}
+SYM = {"", "sym"}
+POS = {"v", "n"}
 GAP = "\u2026"  # the "…" placeholder
 MIN_PER_ROOT = 12
 MIN_PATTERNS = 400
@@ -134,7 +135,7 @@ def test_cameo_goldstein_reference_values(cameo_by_code):
 
 def test_patterns_header(patterns):
     _, header, _ = patterns
-    assert header == ["code", "trigger", "frame", "preps", "notes"]
+    assert header == ["code", "template", "sym", "pos", "notes"]
 
 
 def test_pattern_codes_exist(patterns, cameo_by_code):
@@ -152,25 +153,24 @@ def test_pattern_counts(patterns):
 
 
 def test_pattern_fields(patterns):
+    """Every template parses: trigger words (lower case, one space apart, "…" standing alone),
+    a $SRC slot, markers in ( ), head words in [ ]; sym and pos take their documented values."""
+    from sukien.events.tables import parse_template
+
     _, _, rows = patterns
-    for _code, trigger, frame, preps, notes in rows:
-        assert frame in FRAMES, (trigger, frame)
-        assert trigger and trigger == trigger.strip(), trigger
-        assert trigger == trigger.lower(), trigger
-        assert "  " not in trigger, trigger
-        assert "..." not in trigger, trigger
-        if GAP in trigger:
-            tokens = trigger.split(" ")
-            assert GAP in tokens, f"'…' must stand alone: {trigger!r}"
-            assert tokens[0] != GAP and tokens[-1] != GAP, trigger
-        assert preps, trigger
-        if preps != "-":
-            parts = preps.split("|")
-            assert all(p and p == p.strip() and p != "-" for p in parts), (trigger, preps)
-        if frame == "pass":
-            assert preps == "-", trigger
-            assert trigger.split(" ")[0] in {"bị", "được"}, trigger
-        assert notes.strip(), trigger
+    for code, template, sym, pos, notes in rows:
+        assert sym in SYM and pos in POS, (template, sym, pos)
+        assert template == template.strip() and "  " not in template and "..." not in template, template
+        p = parse_template(code, template, sym == "sym", pos == "n")
+        assert p.trigger == p.trigger.lower(), template
+        if GAP in p.trigger:
+            tokens = p.trigger.split(" ")
+            assert GAP in tokens, f"'…' must stand alone: {template!r}"
+            assert tokens[0] != GAP and tokens[-1] != GAP, template
+        for slot in (p.src, p.tgt):
+            if slot is not None:
+                assert all(m and m == m.strip() for m in slot.markers), template
+        assert notes.strip(), template
 
 
 def test_pattern_triggers_unique(patterns):

@@ -74,7 +74,7 @@ def _cuts(lower: str, sent: Span, quotes: tuple[tuple[int, int], ...], table: Ma
     cuts: list[_Cut] = []
     for m in table.pattern.finditer(lower, sent.start, sent.end):
         kind = table.kinds[m.group(0)]
-        if kind != "blocked":
+        if kind not in ("blocked", "joiner"):
             cuts.append(_Cut(m.start(), kind, m.group(0)))
     for m in re.finditer(r"[;:](?!\d)", lower[sent.start:sent.end]):
         pos = sent.start + m.start()
@@ -122,12 +122,24 @@ def _closing_comma(body: str, start: int, end: int, fronted: bool, spans: Spans)
     for m in re.finditer(",", body[start:end]):
         comma = start + m.start()
         nxt = _skip_space(body, comma + 1, end)
-        if spans.actor_starting(nxt) is not None and not spans.actor_ending(comma):
+        actor = spans.actor_starting(nxt)
+        if actor is not None and spans.actor_ending(comma) and _list_goes_on(body, actor[1], end):
+            continue  # "Pháp, Đức và Ý": a list comma
+        if actor is not None:
             return comma
         if fronted and not _adverbial(body, seg, comma, spans):
             return comma
         seg = comma + 1
     return None
+
+
+def _list_goes_on(body: str, pos: int, end: int) -> bool:
+    """After a list item: another comma or a joiner ("và", "hoặc") continues the list."""
+    rest = body[pos:end].lstrip()
+    if rest.startswith(","):
+        return True
+    joiners = [p for p, k in markers().kinds.items() if k == "joiner"]
+    return any(rest.lower().startswith(j + " ") for j in joiners)
 
 
 def _adverbial(body: str, start: int, end: int, spans: Spans) -> bool:

@@ -82,10 +82,10 @@ def _code_trigger(ctx: Coding, s: Sentence, ti: int, nominal: set[int]) -> list[
         return []
     found = _pairs(ctx, s, ti, lo, hi, subject, nominal)
     quote = ctx.doc.quote_at(trig.start)
+    if quote is not None and not _speakers_act(ctx, found, subject, quote.speaker):
+        return []  # a quotation's content is what the speaker says, not a fact
     out = []
     for pair in found:
-        if quote is not None and not _speakers_act(ctx, pair.source, quote.speaker):
-            continue  # a quotation's content is what the speaker says, not a fact
         ev = _event(ctx, s, ti, trig, pair, scope, quote.quote_id if quote else None)
         if ev is not None:
             out.append(ev)
@@ -116,6 +116,8 @@ def _pairs(ctx: Coding, s: Sentence, ti: int, lo: int, hi: int, subject: Group |
         return roles.pairs(agent, subject, "passive") if agent is not None and subject is not None else []
     src = _fill(ctx, s, ti, hi, p.src, subject, force, nominal)
     tgt = _fill(ctx, s, ti, hi, p.tgt, subject, force, nominal) if p.tgt is not None else None
+    if tgt is None and p.tgt is not None and p.tgt.after and p.code[:2] in ctx.tables.cue("governing_root"):
+        tgt = _content_target(ctx, s, ti, hi, nominal)
     if src is None and p.sym and tgt is not None:
         src = _speaker_party(ctx, trig)
     if src is None:
@@ -127,6 +129,20 @@ def _pairs(ctx: Coding, s: Sentence, ti: int, lo: int, hi: int, subject: Group |
     if tgt is None and p.tgt is not None and p.tgt.required:
         return _pair_ref(src) if src.members[0].pair else []
     return roles.pairs(src, tgt, "svo")
+
+
+def _content_target(ctx: Coding, s: Sentence, ti: int, hi: int, nominal: set[int]) -> Group | None:
+    """An appeal, offer, agreement, refusal or warning with no object of its own is directed at
+    the party of its content ("đồng ý cung cấp cho X", "bác bỏ việc thảo luận với X")."""
+    tj = roles.governed_trigger(s, ti, hi, nominal)
+    if tj is not None:
+        inner = s.triggers[s.toks[tj].index].pattern
+        if inner.tgt is not None and inner.tgt.after:
+            force = inner.code[:2] in ctx.tables.cue("force_root")
+            found = roles.complement(s, tj, hi, inner.tgt, force, ctx.tables, noun=tj in nominal)
+            if found is not None:
+                return found
+    return roles.content_subject(ctx.doc, s, ti, nominal, ctx.tables)
 
 
 def _speaker_party(ctx: Coding, trig: Trigger) -> Group | None:
@@ -159,17 +175,18 @@ def _fill(ctx: Coding, s: Sentence, ti: int, hi: int, slot: object, subject: Gro
             if owner is not None or not roles.light_governed(s, ti):
                 return owner
         return subject if subject is not None and roles.heads_ok(subject, slot) else None
-    return roles.complement(s, ti, hi, slot, force, ctx.tables)
+    return roles.complement(s, ti, hi, slot, force, ctx.tables, noun=ti in nominal)
 
 
-def _speakers_act(ctx: Coding, source: Member, speaker: str | None) -> bool:
-    """Inside a quotation: the speaker's own act (first person, or the speaker's own side)."""
+def _speakers_act(ctx: Coding, found: list[Pair], subject: Group | None, speaker: str | None) -> bool:
+    """Inside a quotation: the speaker's own act — the clause's subject is the speaker ("chúng
+    tôi", or the speaker's own side), or the speaker is a party of a joint act."""
     if speaker is None:
         return False
-    if source.kind == "reference" and source.actor_id == speaker:
-        return True
     mine = ctx.home(ctx.side(speaker, None))
-    return ctx.home(ctx.side(source.actor_id, None)) == mine
+    parties = [m for m in subject.members] if subject is not None else []
+    parties += [p.source for p in found if p.source.kind == "reference" and p.source.actor_id == speaker]
+    return any(ctx.home(ctx.side(m.actor_id, None)) == mine for m in parties)
 
 
 def _event(ctx: Coding, s: Sentence, ti: int, trig: Trigger, pair: Pair, scope: Scope,

@@ -60,18 +60,19 @@ def find_triggers(doc: Doc, start: int, end: int, tables: EventTables) -> list[T
 
 
 def _inside_word(low: str, start: int, end: int, p: Pattern, tables: EventTables) -> bool:
-    """A one-syllable trigger that is half of a two-syllable word ("tiếp" in "trực tiếp", "bắt"
-    in "bắt đầu") which is not itself a trigger."""
-    if " " in p.raw_parts[0]:
-        return False
+    """A trigger that begins inside a two-syllable word ("mưu sát" in "âm mưu sát hại", "tiếp"
+    in "trực tiếp"), or whose last part is one syllable of one ("quân" in "quân sự", "bắt" in
+    "bắt đầu"), when that word is not itself a trigger."""
+    first, last = p.raw_parts[0].split()[0], p.raw_parts[-1].split()[-1]
     before = re.search(r"(\w+)\s$", low[max(0, start - 12):start])
-    if before and _compound(f"{before.group(1)} {p.raw_parts[0]}", tables):
+    after = re.match(r"\s(\w+)", low[end:end + 12])
+    left = bool(before and _compound(f"{before.group(1)} {first}", tables))
+    right = bool(after and _compound(f"{last} {after.group(1)}", tables))
+    if " " in p.raw_parts[0] and " " in p.raw_parts[-1]:
+        return left and right  # both edges inside other words: "âm mưu sát hại"
+    if " " not in p.raw_parts[0] and left:
         return True
-    if len(p.parts) == 1:
-        after = re.match(r"\s(\w+)", low[end:end + 12])
-        if after and _compound(f"{p.raw_parts[0]} {after.group(1)}", tables):
-            return True
-    return False
+    return " " not in p.raw_parts[-1] and right
 
 
 def _compound(word: str, tables: EventTables) -> bool:

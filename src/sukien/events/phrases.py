@@ -13,7 +13,7 @@ from sukien.events.lexer import PUNCT, Tok, Trigger, tokenize
 from sukien.events.tables import EventTables
 from sukien.records import Mention
 
-NP_WORDS = 6  # how many plain words a noun phrase head may have before its actor
+NP_WORDS = 10  # how many plain syllables a noun phrase head may have before its actor
 LIST_MIN = 3  # actors joined by commas alone form a list from this many on
 _JOINERS = frozenset({"-", "–"})
 
@@ -42,6 +42,7 @@ class Group:
     head: str  # the noun-phrase words between the governor and the group (lower case)
     owner: bool = False  # reached through "của": a possessor of the noun before it
     owned_head: str = ""  # the possessed noun ("động thái này" in "động thái này của X")
+    classified: bool = False  # right after an event classifier: "việc X triển khai …" (X acts)
 
     @property
     def start(self) -> int:
@@ -76,7 +77,7 @@ def analyse(doc: Doc, index: int, triggers: list[Trigger], tables: EventTables,
     """Tokens and actor groups of sentence ``index``; ``speaker_of`` maps a quote start offset to
     its speaker (first-person words inside a direct quotation stand for the speaker)."""
     sent = doc.sentences[index]
-    members = _members(doc, sent.start, sent.end, tables, speaker_of)
+    members = _outside(_members(doc, sent.start, sent.end, tables, speaker_of), triggers, doc)
     spans = [(m.start, m.end, "actor", i) for i, m in enumerate(members)]
     spans += [(t.start, t.head, _trigger_tag(doc, t, tables), i) for i, t in enumerate(triggers)]
     spans += [(d.start, d.end, "date", i) for i, d in enumerate(doc.dates_in(sent.start, sent.end))]
@@ -101,6 +102,19 @@ def _trigger_tag(doc: Doc, t: Trigger, tables: EventTables) -> str:
 # ---------------------------------------------------------------- members
 
 
+def _outside(members: list[Member], triggers: list[Trigger], doc: Doc) -> list[Member]:
+    """An actor mention that a trigger's head overlaps keeps its part after the trigger
+    ("trục xuất nhà ngoại giao Nga": the trigger ends inside "nhà ngoại giao Nga")."""
+    out = []
+    for m in members:
+        t = next((t for t in triggers if t.start <= m.start < t.head < m.end), None)
+        if t is not None:
+            start = t.head + len(doc.body[t.head:m.end]) - len(doc.body[t.head:m.end].lstrip())
+            m = Member(start, m.end, m.actor_id, doc.body[start:m.end], m.kind, m.place, m.pair)
+        out.append(m)
+    return out
+
+
 def _members(doc: Doc, start: int, end: int, tables: EventTables,
              speaker_of: dict[int, str | None]) -> list[Member]:
     inside = doc.mentions_in(start, end)
@@ -121,6 +135,8 @@ def _is_place(doc: Doc, m: Mention, tables: EventTables) -> bool:
     if m.as_place:
         return True
     head = doc.lower[max(0, m.start - 30):m.start].rstrip()
+    if _ends_with_phrase(head, tables.cue("name_head")):
+        return True  # "thỏa thuận Minsk": part of a name, not a party
     return _ends_with_phrase(head, tables.cue("place_head")) and not _ends_with_phrase(head, tables.cue("topic_place"))
 
 
@@ -189,10 +205,10 @@ def _resolve(doc: Doc, kind: str, phrase: str, before: int,
         return (orgs[-1].actor_id, None) if orgs else None
     states = _recent_states(history)
     if kind == "this_state" and states:
-        # "nước này" is rarely the subject of its own clause ("Nga triển khai … tại nước này")
-        near = [m for m in history if before - m.end < 80 and m.kind in ("state", "sector")]
-        subject = near[-1].actor_id.split(".")[0] if near else None
-        rest = [x for x in states if x != subject]
+        # "nước này" is not a state named in its own clause ("Nga triển khai … tại nước này")
+        clause = doc.clause_index(before)
+        own = {m.actor_id.split(".")[0] for m in history if doc.clause_index(m.start) == clause}
+        rest = [x for x in states if x not in own]
         return (rest or states)[0], None
     if kind == "both_states" and len(states) >= 2:
         return states[0], states[1]
@@ -232,12 +248,16 @@ def _groups(toks: list[Tok], members: list[Member], clause_of: list[int]) -> lis
 
 
 def _joined(toks: list[Tok], a: int, b: int) -> bool:
-    """Members at token ``a`` and ``b`` are coordinated: one joiner between them."""
+    """Members at token ``a`` and ``b`` are coordinated: one joiner between them, or a
+    coordinator and a short noun head ("Mỹ và các nước thành viên NATO")."""
     between = toks[a + 1:b]
-    if len(between) != 1:
+    if not between:
         return False
     t = between[0]
-    return t.tag == "coordinator" or t.text in _JOINERS or t.text == ","
+    if len(between) == 1:
+        return t.tag == "coordinator" or t.text in _JOINERS or t.text == ","
+    head = between[1:]
+    return t.tag == "coordinator" and len(head) <= 4 and all(x.tag in ("word", "classifier") for x in head)
 
 
 def _split_commas(toks: list[Tok], run: list[int], members: list[Member]) -> list[list[int]]:
@@ -263,6 +283,7 @@ def _split_commas(toks: list[Tok], run: list[int], members: list[Member]) -> lis
 def _governed(toks: list[Tok], ms: tuple[Member, ...], first: int, last: int, clause_of: list[int]) -> Group:
     gov, gov_tok, gov_text, head_start = _walk_left(toks, first - 1, clause_of)
     head = " ".join(t.text for t in toks[head_start:first] if t.tag != "date")
+    classified = first > 0 and toks[first - 1].tag == "classifier" and clause_of[first - 1] == clause_of[first]
     while gov == "list" and gov_tok > 0:  # "tới các bên, trong đó có X, Y": the group noun's governor
         j = gov_tok - 1
         if toks[j].text == ",":
@@ -272,7 +293,7 @@ def _governed(toks: list[Tok], ms: tuple[Member, ...], first: int, last: int, cl
         gov2, tok2, text2, start2 = _walk_left(toks, gov_tok - 1, clause_of)
         owned = " ".join(t.text for t in toks[start2:gov_tok] if t.tag != "date")
         return Group(ms, first, last, gov2, tok2, text2, head, owner=True, owned_head=owned)
-    return Group(ms, first, last, gov, gov_tok, gov_text, head)
+    return Group(ms, first, last, gov, gov_tok, gov_text, head, classified=classified)
 
 
 _GOV_OF_TAG = {"trigger": "verb", "speech": "speech", "object_prep": "prep", "place_prep": "prep",

@@ -62,9 +62,11 @@ def pivot_subject(s: Sentence, ti: int, lo: int, nominal: set[int]) -> Group | N
     while j >= lo and s.toks[j].tag == "predicate":
         j -= 1
     g = s.group_at.get(j)
-    if g is None or g.gov != "verb" or g.gov_tok < lo or g.owner or g.head:
+    if g is None or g.gov != "verb" or g.gov_tok < lo or g.owner:
         return None
-    return g if g.gov_tok + 1 == g.first else None
+    if g.classified and g.gov_tok + 2 == g.first:
+        return g  # "phản đối vụ X bắt giữ …"
+    return g if g.gov_tok + 1 == g.first and not g.head else None
 
 
 def _boundaries(s: Sentence, lo: int, ti: int) -> list[int]:
@@ -83,7 +85,9 @@ def _boundaries(s: Sentence, lo: int, ti: int) -> list[int]:
 def subject_ok(g: Group, tables: EventTables) -> bool:
     if g.place:
         return False
-    if g.gov in _SUBJECT_GOVS:
+    if g.owner and g.gov in ("speech", "verb") and not g.owned_head:
+        return False  # "Tuyên bố của X …": the possessor of a statement or act is not the subject
+    if g.gov in _SUBJECT_GOVS or g.classified:
         return True
     return g.gov == "prep" and g.gov_text in tables.cue("origin_prep")
 
@@ -118,13 +122,9 @@ def inherited(doc: Doc, s: Sentence, clause: int, nominal: set[int], tables: Eve
 def after_trigger(s: Sentence, ti: int, hi: int) -> list[Group]:
     """Phrases after token ``ti`` within reach, up to a speech verb that opens reported content."""
     out = []
-    words = 0
-    for i in range(ti + 1, hi):
+    for words, i in enumerate(range(ti + 1, hi), start=1):
         t = s.toks[i]
-        if t.tag == "speech":
-            break
-        words += 1
-        if words > REACH_WORDS:
+        if t.tag == "speech" or words > REACH_WORDS:
             break
         g = s.group_at.get(i)
         if g is not None and g.first == i:
@@ -139,14 +139,17 @@ def heads_ok(g: Group, slot: Slot) -> bool:
     return any(f" {h} " in words for h in slot.heads)
 
 
-def complement(s: Sentence, ti: int, hi: int, slot: Slot, force: bool, tables: EventTables) -> Group | None:
+def complement(s: Sentence, ti: int, hi: int, slot: Slot, force: bool, tables: EventTables,
+               noun: bool = False) -> Group | None:
     """The phrase filling an after-trigger slot: the actor after one of its markers (for acts of
     force also after "nhằm vào", "vào" …), or the trigger's direct object (a place only for acts
     of force)."""
     markers = slot.markers + (tables.cue("force_prep") if force else ())
+    markers += tables.cue("noun_target_prep") if noun else ()
     for g in after_trigger(s, ti, hi):
-        marked = g.gov == "prep" and g.gov_text in markers
-        direct = slot.direct and g.gov == "verb" and g.gov_tok == ti and (force or not g.place)
+        marked = g.gov == "prep" and g.gov_text in markers and not g.place
+        direct = (slot.direct and g.gov == "verb" and g.gov_tok == ti and (force or not g.place)
+                  and not (g.owner and not g.owned_head))  # "chuyến thăm của X": X is the possessor
         if (marked or direct) and heads_ok(g, slot):
             return g
     return None
@@ -165,6 +168,36 @@ def light_governed(s: Sentence, ti: int) -> bool:
             continue
         return t.tag == "light_verb"
     return False
+
+
+def governed_trigger(s: Sentence, ti: int, hi: int, nominal: set[int]) -> int | None:
+    """The next trigger in the clause, when it is the content of the trigger at ``ti`` ("đồng ý
+    cung cấp …", "bác bỏ việc thảo luận …"): no speech verb, comma or "và" between them."""
+    for j in range(ti + 1, hi):
+        t = s.toks[j]
+        if t.tag == "trigger":
+            return j
+        if t.tag == "speech" or (j not in s.group_at and (t.text in (",", ";") or
+                                                          (t.tag == "coordinator" and t.text == "và"))):
+            return None
+    return None
+
+
+def content_subject(doc: Doc, s: Sentence, ti: int, nominal: set[int], tables: EventTables) -> Group | None:
+    """"X cảnh báo, Y có thể …": the subject of the content that follows the trigger (after a
+    comma or "rằng"), the party the warning or appeal is about."""
+    j = ti + 1
+    if j < len(s.toks) and s.toks[j].text in (",", ":"):
+        j += 1
+    if j >= len(s.toks):
+        return None
+    lo = j
+    first = next((i for i in range(lo, len(s.toks)) if is_pred(s.toks[i], nominal, i)), None)
+    if first is None:
+        return None
+    found = [g for g in s.groups if lo <= g.first and g.last < first and s.clause_of[g.first] == s.clause_of[lo]
+             and subject_ok(g, tables)]
+    return found[0] if found else None
 
 
 def possessor(s: Sentence, ti: int, hi: int) -> Group | None:

@@ -31,16 +31,16 @@ def scope_of(doc: Doc, s: Sentence, ti: int, subject: Group | None, nominal: set
     if clause is not None and clause.kind == "condition":
         return Scope(False, "conditional", coded=False)
     governor = _governor(s, ti, nominal, tables)
-    if governor is not None and governor[:2] in tables.cue("request_root"):
+    if governor is not None and governor[:2] in tables.cue("governing_root"):
         return Scope(False, "intended", coded=False)
     lo = subject.end if subject is not None and subject.end <= trig.start else _clause_start(doc, clause, s)
     pre = _words(doc.body[lo:trig.start])
     negated = _negated(pre, _words(doc.body[trig.start:trig.end]), tables)
-    if governor is not None and governor[:2] in tables.cue("claim_root"):
+    if governor is not None and governor.startswith(tables.cue("claim_code")):
         return Scope(negated, "reported_claim")
     if _conditional_sentence(doc, s, clause_index):
         return Scope(negated, "conditional")
-    if trig.pattern.code[:2] not in tables.cue("claim_root") and _has(pre, tables.cue("claim")):
+    if not trig.pattern.code.startswith(tables.cue("claim_code")) and _has(pre, tables.cue("claim")):
         return Scope(negated, "reported_claim")
     own = _words(doc.body[trig.start:trig.end])[:1]  # "sẽ cung cấp": the modal is part of the trigger
     if _has(pre[-INTENT_WORDS:] + own, tables.cue("intended"), tables.cue("compound")):
@@ -57,14 +57,13 @@ def _governor(s: Sentence, ti: int, nominal: set[int], tables: EventTables) -> s
     of the same clause asking, threatening, offering, refusing or alleging, with no speech verb,
     comma or "và" between them (content of content is content: "đề nghị X rút lại lệnh …")."""
     clause = s.clause_of[ti]
-    governing = tables.cue("request_root") + tables.cue("claim_root")
     for j in range(ti - 1, -1, -1):
         t = s.toks[j]
         if s.clause_of[j] != clause:
             return None
         if t.tag == "trigger" and j not in nominal:
             code = s.triggers[t.index].pattern.code
-            if code[:2] in governing:
+            if code[:2] in tables.cue("governing_root") or code.startswith(tables.cue("claim_code")):
                 return code
         if t.tag == "speech" or (j not in s.group_at and (t.text in (",", ";") or
                                                           (t.tag == "coordinator" and t.text == "và"))):
@@ -91,7 +90,7 @@ def _negated(pre: list[str], trigger_words: list[str], tables: EventTables) -> b
     following = [*window[1:], *(trigger_words[:1] or [""])]
     blocked = set(tables.cue("not_negation"))
     cleaned = ["_" if f"{w} {nxt}" in blocked else w for w, nxt in zip(window, following, strict=True)]
-    glue = {w for kind in ("predicate", "intended", "negation") for p in tables.cue(kind) for w in p.split()}
+    glue = {w for kind in ("aspect", "negation") for p in tables.cue(kind) for w in p.split()}
     for n in range(len(cleaned) - 1, -1, -1):
         for neg in tables.cue("negation"):
             parts = neg.split()

@@ -14,6 +14,7 @@ from sukien.events.phrases import Sentence
 from sukien.events.tables import EventTables
 
 NEARBY_DAYS = 31  # how close a date in the text must be to give a yearless date its year
+CLOSE_WORDS = 8  # a year this close after the trigger, past its object only, dates it
 _FULL = frozenset({"absolute", "day_month", "relative", "weekday"})
 _ADJUNCT_BEFORE = frozenset({"punct", "predicate", "speech", "trigger", "light_verb", "coordinator"})
 
@@ -37,7 +38,7 @@ def dating(doc: Doc) -> Dating:
 
 def event_date(d: Dating, s: Sentence, ti: int, tables: EventTables) -> tuple[str | None, str]:
     """The date of the trigger at token ``ti`` of ``s``, with its basis."""
-    span = _own_date(d.doc, s, ti, tables)
+    span = _own_date(d.doc, s, ti, tables) or _story_date(d, s)
     if span is None:
         return d.fallback
     anchor = _nearby_anchor(d, s.start)
@@ -56,7 +57,7 @@ def _own_date(doc: Doc, s: Sentence, ti: int, tables: EventTables) -> DateSpan |
     dates = [(i, t) for i, t in enumerate(s.toks) if t.tag == "date"]
     spans = doc.dates_in(s.start, s.end)
     own = [(abs(t.start - trig_start), spans[t.index]) for i, t in dates
-           if s.clause_of[i] == clause and _adjunct(s, i, spans[t.index], tables)]
+           if s.clause_of[i] == clause and (_adjunct(s, i, spans[t.index], tables) or _closes_phrase(s, ti, i))]
     if own:
         return min(own, key=lambda x: x[0])[1]
     opening = [spans[t.index] for i, t in dates if i <= 1 and t.start < trig_start
@@ -75,6 +76,23 @@ def _adjunct(s: Sentence, i: int, span: DateSpan, tables: EventTables) -> bool:
         return True
     return prev is None or prev.tag in _ADJUNCT_BEFORE or prev.text in tables.cue("date_lead")
 
+
+
+def _story_date(d: Dating, s: Sentence) -> DateSpan | None:
+    """A sentence with no date of its own continues the day named last in its paragraph."""
+    body = d.doc.body
+    para = body.rfind("\n\n", 0, s.start)
+    para = para + 2 if para >= 0 else 0
+    days = [x for x in d.doc.dates_in(para, s.start) if x.expr.kind in ("absolute", "day_month")]
+    return days[-1] if days else None
+
+
+def _closes_phrase(s: Sentence, ti: int, i: int) -> bool:
+    """A year or month closing the trigger's own verb phrase ("sáp nhập bán đảo Crimea năm
+    2014"): after the trigger, with only its object's words between them."""
+    if i <= ti or i - ti > CLOSE_WORDS:
+        return False
+    return all(t.tag in ("word", "actor", "punct") and t.text != "," for t in s.toks[ti + 1:i])
 
 
 def _fallback_date(d: Dating) -> tuple[str | None, str]:

@@ -1,0 +1,263 @@
+"""The event coder's grammar mechanisms, one construction per test: coordination and lists,
+subjects across speech verbs and coordinated clauses, pivots, governed content, possessors,
+light verbs, quotations, negation scope, domestic parts, dates and the word-boundary checks.
+Sentences are made up for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sukien.pipeline import Resources, process_article
+from sukien.records import Article, Event
+
+
+@pytest.fixture(scope="module")
+def res() -> Resources:
+    return Resources.load()
+
+
+def events_of(res: Resources, body: str, published: str = "2024-05-10") -> list[Event]:
+    art = Article("g#1", "g", "", None, body, (), published=published, published_basis="header")
+    _, _, events, _, _ = process_article(art, res)
+    for e in events:
+        assert body[e.char_start:e.char_end] == e.sentence
+    return [e for e in events if not e.negated and e.root != "01"]
+
+
+def triples(events: list[Event]) -> set[tuple[str | None, str | None, str]]:
+    return {(e.source and e.source.split(".")[0], e.target and e.target.split(".")[0], e.root)
+            for e in events}
+
+
+# ---------------------------------------------------------------- coordination and lists
+
+
+def test_events_grammar_coordinated_subjects_each_act(res: Resources) -> None:
+    got = triples(events_of(res, "Pháp, Đức và Ý cùng lên án Iran."))
+    assert got == {("FRA", "IRN", "11"), ("DEU", "IRN", "11"), ("ITA", "IRN", "11")}
+
+
+def test_events_grammar_list_without_final_coordinator(res: Resources) -> None:
+    got = triples(events_of(res, "Nhật Bản, Hàn Quốc, Canada đã lên án Triều Tiên."))
+    assert got == {("JPN", "PRK", "11"), ("KOR", "PRK", "11"), ("CAN", "PRK", "11")}
+
+
+def test_events_grammar_two_commas_are_not_a_list(res: Resources) -> None:
+    got = triples(events_of(res, "Theo Pháp, Đức lên án Iran."))
+    assert got == {("DEU", "IRN", "11")}
+
+
+def test_events_grammar_list_lead_members_take_the_group_role(res: Resources) -> None:
+    body = "Chính phủ Ai Cập cảm ơn các bên, trong đó có Pháp, Ý và Hy Lạp."
+    assert triples(events_of(res, body)) == {("EGY", "FRA", "05"), ("EGY", "ITA", "05"), ("EGY", "GRC", "05")}
+
+
+def test_events_grammar_coordination_across_a_noun_head(res: Resources) -> None:
+    body = "Nga cáo buộc Mỹ và các nước thành viên NATO tấn công Syria."
+    got = events_of(res, body)
+    accused = {(e.source, e.target) for e in got if e.root == "11"}
+    assert accused == {("RUS", "USA"), ("RUS", "NATO")}
+    claims = {(e.source, e.target, e.modality) for e in got if e.root == "19"}
+    assert claims == {("USA", "SYR", "reported_claim"), ("NATO", "SYR", "reported_claim")}
+
+
+# ---------------------------------------------------------------- subjects
+
+
+def test_events_grammar_subject_after_a_speech_verb(res: Resources) -> None:
+    body = "Bộ Ngoại giao Ba Lan cho biết Litva đã trục xuất hai nhà ngoại giao Belarus."
+    got = triples(events_of(res, body))
+    assert got and got <= {("LTU", "BLR", "16"), ("LTU", "BLR", "17")}  # not Poland's act
+
+
+def test_events_grammar_coordinated_verbs_share_the_subject(res: Resources) -> None:
+    body = "Canada chỉ trích chính sách của Iran và kêu gọi Mỹ đối thoại."
+    got = triples(events_of(res, body))
+    assert ("CAN", "IRN", "11") in got and ("CAN", "USA", "02") in got
+
+
+def test_events_grammar_new_subject_after_va(res: Resources) -> None:
+    body = "Séc bác bỏ cáo buộc và Bộ Ngoại giao Ba Lan trục xuất 5 nhà ngoại giao Nga."
+    got = triples(events_of(res, body))
+    assert {(s, t) for s, t, r in got if r in ("16", "17")} == {("POL", "RUS")}
+
+
+def test_events_grammar_fronted_clause_shares_the_main_subject(res: Resources) -> None:
+    body = "Sau khi hội đàm với Ấn Độ tại Paris, Pháp ký thỏa thuận về quốc phòng."
+    got = triples(events_of(res, body))
+    assert ("FRA", "IND", "04") in got and ("IND", "FRA", "04") in got
+
+
+def test_events_grammar_event_classifier_marks_the_acting_subject(res: Resources) -> None:
+    body = "Liên minh châu Âu phản đối vụ Belarus bắt giữ hai nhà báo Ba Lan."
+    got = events_of(res, body)
+    arrest = [(e.source, e.target.split(".")[0], e.modality) for e in got if e.root == "17"]
+    assert arrest == [("BLR", "POL", "asserted")]  # criticised, so presupposed: not a claim
+
+
+def test_events_grammar_possessor_of_a_statement_is_not_a_subject(res: Resources) -> None:
+    body = "Tuyên bố của Ngoại trưởng Pháp được đưa ra trong bối cảnh Iran đàm phán với Nga."
+    got = triples(events_of(res, body))
+    assert ("IRN", "RUS", "04") in got
+    assert not any(s == "FRA" for s, _, _ in got)
+
+
+# ---------------------------------------------------------------- pivots and governed content
+
+
+def test_events_grammar_appeal_content_is_not_an_act(res: Resources) -> None:
+    got = triples(events_of(res, "Pháp kêu gọi Nga rút quân khỏi Ukraine."))
+    assert ("FRA", "RUS", "02") in got
+    assert not any(s == "RUS" for s, _, _ in got)
+
+
+def test_events_grammar_content_of_content_is_not_an_act(res: Resources) -> None:
+    body = "Séc đề nghị Nga rút lại lệnh trục xuất các nhà ngoại giao Séc."
+    got = triples(events_of(res, body))
+    assert got == {("CZE", "RUS", "02")}
+
+
+def test_events_grammar_agreement_takes_its_target_from_its_content(res: Resources) -> None:
+    got = triples(events_of(res, "Nhật Bản đồng ý cung cấp thiết bị y tế cho Philippines."))
+    assert ("JPN", "PHL", "03") in got
+    assert not any(r == "07" for _, _, r in got)  # agreed to supply, not (yet) supplied
+
+
+def test_events_grammar_help_content_is_not_the_helpers_act(res: Resources) -> None:
+    body = "Na Uy đã hỗ trợ đàm phán giữa chính phủ Colombia và phe nổi dậy."
+    got = triples(events_of(res, body))
+    assert not any(s == "NOR" and r == "04" for s, _, r in got)
+
+
+def test_events_grammar_warning_targets_the_party_of_its_content(res: Resources) -> None:
+    got = triples(events_of(res, "Quan chức Mỹ cảnh báo, Triều Tiên có thể phóng thêm tên lửa."))
+    assert ("USA", "PRK", "13") in got
+
+
+# ---------------------------------------------------------------- possessors, nouns, light verbs
+
+
+def test_events_grammar_possessor_of_the_object_is_the_target(res: Resources) -> None:
+    got = triples(events_of(res, "Hàn Quốc lên án chính sách hạt nhân của Triều Tiên."))
+    assert got == {("KOR", "PRK", "11")}
+
+
+def test_events_grammar_possessor_of_an_event_noun_is_the_source(res: Resources) -> None:
+    body = "Giới quan sát chú ý tới chuyến thăm của Thủ tướng Ấn Độ tới Nhật Bản."
+    got = triples(events_of(res, body))
+    assert ("IND", "JPN", "04") in got
+
+
+def test_events_grammar_event_noun_takes_doi_voi(res: Resources) -> None:
+    body = "Ngoại trưởng Canada nhắc lại sự ủng hộ của Canada đối với Ukraine."
+    assert ("CAN", "UKR", "05") in triples(events_of(res, body))
+
+
+def test_events_grammar_light_verb_gives_its_subject(res: Resources) -> None:
+    got = triples(events_of(res, "Trung Quốc tiến hành cuộc tập trận gần Đài Loan."))
+    assert ("CHN", "TWN", "15") in got
+
+
+def test_events_grammar_event_noun_without_light_verb_has_no_source(res: Resources) -> None:
+    got = triples(events_of(res, "Báo chí Pháp bình luận về cuộc tập trận gần Đài Loan."))
+    assert not any(r == "15" for _, _, r in got)
+
+
+def test_events_grammar_name_after_agreement_is_not_a_party(res: Resources) -> None:
+    got = triples(events_of(res, "Pháp ủng hộ thỏa thuận Minsk."))
+    assert not any(t == "BLR" for _, t, _ in got)
+
+
+# ---------------------------------------------------------------- quotations
+
+
+def test_events_grammar_quote_first_person_is_the_speakers_act(res: Resources) -> None:
+    body = '"Chúng tôi sẽ trừng phạt Iran", Tổng thống Mỹ Joe Biden nói.'
+    got = events_of(res, body, "2022-06-01")
+    assert {(e.source.split(".")[0], e.target) for e in got} == {("USA", "IRN")}
+
+
+def test_events_grammar_quote_content_about_others_is_not_coded(res: Resources) -> None:
+    body = '"Nga đã tấn công Ukraine vào ban đêm", Tổng thống Mỹ Joe Biden nói.'
+    assert events_of(res, body, "2022-06-01") == []
+
+
+def test_events_grammar_quote_joint_act_with_one_party(res: Resources) -> None:
+    body = '"Các cuộc đàm phán với Mỹ đang tiến triển", Ngoại trưởng Nga Sergei Lavrov nói.'
+    got = triples(events_of(res, body, "2022-06-01"))
+    assert ("RUS", "USA", "04") in got
+
+
+# ---------------------------------------------------------------- scope
+
+
+def test_events_grammar_negation_scopes_over_the_next_verb_only(res: Resources) -> None:
+    body = "Ukraine nhiều lần không chính thức đề nghị Đức hỗ trợ."
+    art_events = events_of(res, body)
+    assert ("UKR", "DEU", "02") in triples(art_events)
+
+
+def test_events_grammar_negation_with_modal_between(res: Resources) -> None:
+    art = Article("g#1", "g", "", None, "Nga không thể tấn công Phần Lan.", (), published="2024-05-10")
+    events = process_article(art, Resources.load())[2]
+    assert events and all(e.negated for e in events if e.root == "19")
+
+
+# ---------------------------------------------------------------- domestic, references
+
+
+def test_events_grammar_domestic_act_between_parts(res: Resources) -> None:
+    body = "Cảnh sát Thái Lan bắt giữ hàng chục người biểu tình Thái Lan."
+    got = events_of(res, body)
+    assert any(e.source.startswith("THA") and e.target == "THA.CVL" and e.root == "17" for e in got)
+
+
+def test_events_grammar_nuoc_nay_is_not_its_own_clauses_state(res: Resources) -> None:
+    body = "Ba Lan lo ngại về Belarus. Nga đã triển khai tên lửa tại nước này."
+    got = triples(events_of(res, body))
+    assert ("RUS", "BLR", "15") in got
+
+
+def test_events_grammar_plural_pronoun_is_not_a_person(res: Resources) -> None:
+    body = "Ông Joe Biden phát biểu. Séc trục xuất 18 nhà ngoại giao Nga vì cho rằng những người này làm gián điệp."
+    got = events_of(res, body, "2021-04-20")
+    assert not any(e.target == "USA.GOV" for e in got)
+
+
+# ---------------------------------------------------------------- dates
+
+
+def test_events_grammar_year_of_a_noun_does_not_date_the_act(res: Resources) -> None:
+    body = "Séc cáo buộc Nga liên quan đến vụ nổ kho đạn năm 2014."
+    got = [e for e in events_of(res, body, "2021-04-18") if e.root == "11"]
+    assert got and got[0].date == "2021-04-18"
+
+
+def test_events_grammar_year_closing_the_verb_phrase_dates_the_act(res: Resources) -> None:
+    body = "Ông nhắc lại rằng Nga sáp nhập bán đảo Crimea năm 2014."
+    got = [e for e in events_of(res, body, "2021-04-18") if e.root == "19"]
+    assert not got or got[0].date == "2014"
+
+
+def test_events_grammar_paragraph_day_carries_on(res: Resources) -> None:
+    body = "Ngày 3/5, Pháp ký thỏa thuận với Ấn Độ. Pháp cũng lên án Iran."
+    got = {e.root: e.date for e in events_of(res, body, "2024-05-10")}
+    assert got.get("11") == "2024-05-03"
+
+
+# ---------------------------------------------------------------- word boundaries
+
+
+@pytest.mark.parametrize("body", [
+    "Mỹ trực tiếp gửi công hàm cho Nhật Bản.",  # "tiếp" inside "trực tiếp"
+    "Ba nghi phạm bị buộc tội âm mưu sát hại một doanh nhân Pháp.",  # "mưu sát" across two words
+    "Canada triển khai các máy bay quân sự để chở hàng.",  # "quân" inside "quân sự"
+])
+def test_events_grammar_trigger_inside_another_word_does_not_fire(res: Resources, body: str) -> None:
+    roots = {e.root for e in events_of(res, body)}
+    assert not roots & {"04", "15", "18"}, body
+
+
+def test_events_grammar_actor_overlapping_the_trigger_is_kept(res: Resources) -> None:
+    got = triples(events_of(res, "Romania tuyên bố trục xuất nhà ngoại giao Nga."))
+    assert ("ROU", "RUS", "16") in got
