@@ -52,7 +52,7 @@ def test_api_articles_list_and_pages(client: TestClient) -> None:
 
 
 def test_api_article_reader_highlights_evidence(client: TestClient) -> None:
-    aid = _ok(client, "/api/articles?actor=BLR&limit=1")["items"][0]["article_id"]
+    aid = _ok(client, "/api/events?actor=BLR&limit=1")["items"][0]["article_id"]
     art = _ok(client, "/api/articles/" + quote(aid, safe=""))
     assert art["article_id"] == aid and art["events"]
     assert "".join(p["text"] for b in art["blocks"] for p in b["parts"]) == art["body"]

@@ -98,7 +98,11 @@ def process_article(
         return actor.affiliation if actor is not None and actor.kind == "org" else side_id.split(".")[0]
 
     doc = build_doc(art, mentions, quotes, anchor)
-    events = code_doc(doc, res.events, side, home)
+    def is_state(actor_id: str) -> bool:
+        actor = res.actors.actors.get(actor_id)
+        return actor is not None and actor.kind == "state"
+
+    events = code_doc(doc, res.events, side, home, is_state)
     used = {e.source for e in events} | {e.target for e in events} | {q.speaker for q in quotes}
     used |= {e.source_person for e in events} | {e.target_person for e in events}
     for aid in used:

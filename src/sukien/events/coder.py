@@ -39,25 +39,41 @@ class Coding:
     seen: set[tuple[str, str | None, str | None, int]] = field(default_factory=set)
 
 
-def code_doc(doc: Doc, tables: EventTables, side: Side, home: Callable[[str], str] | None = None) -> list[Event]:
+def code_doc(doc: Doc, tables: EventTables, side: Side, home: Callable[[str], str] | None = None,
+             is_state: Callable[[str], bool] | None = None) -> list[Event]:
     """Every event the article's sentences express, each with its evidence sentence.
 
     ``side(actor_id, date)`` maps an actor to the side it acts for on that date (a person to the
-    office they held; a sector stays a sector); ``home`` maps a side to its state or organisation.
+    office they held; a sector stays a sector); ``home`` maps a side to its state or organisation;
+    ``is_state`` tells states from organisations (for "nước này").
     """
     ctx = Coding(doc, tables, side, home or (lambda x: x.split(".")[0]), dating(doc))
+
+    def state_of(actor_id: str) -> str | None:
+        state = ctx.home(ctx.side(actor_id, None))
+        return state if (is_state(state) if is_state else len(state) == 3 and state.isupper()) else None
+
     speakers = {q.start: q.speaker for q in doc.quotes if q.direct}
     events: list[Event] = []
     for index, sent in enumerate(doc.sentences):
         triggers = find_triggers(doc, sent.start, sent.end, tables)
         if not triggers:
             continue
-        s = analyse(doc, index, triggers, tables, speakers)
+        s = analyse(doc, index, triggers, tables, speakers, state_of)
         nominal = _nominal(s, tables)
+        found: list[Event] = []
         for ti, tok in enumerate(s.toks):
             if tok.tag == "trigger":
-                events += _code_trigger(ctx, s, ti, nominal)
+                found += _code_trigger(ctx, s, ti, nominal)
+        events += _targeted_first(found)
     return events
+
+
+def _targeted_first(events: list[Event]) -> list[Event]:
+    """One act read twice in a sentence ("xuống đường biểu tình đòi X từ chức"): an event without
+    a target yields to one of the same source and root with a target."""
+    aimed = {(e.source, e.root) for e in events if e.target is not None}
+    return [e for e in events if e.target is not None or (e.source, e.root) not in aimed]
 
 
 def _nominal(s: Sentence, tables: EventTables) -> set[int]:
@@ -66,9 +82,12 @@ def _nominal(s: Sentence, tables: EventTables) -> set[int]:
     for i, t in enumerate(s.toks):
         if t.tag != "trigger":
             continue
-        prev = s.toks[i - 1] if i > 0 and s.clause_of[i - 1] == s.clause_of[i] else None
+        j = i - 1
+        while j >= 0 and s.toks[j].tag == "predicate" and s.clause_of[j] == s.clause_of[i]:
+            j -= 1  # "việc tiếp tục hợp tác"
+        prev = s.toks[j] if j >= 0 and s.clause_of[j] == s.clause_of[i] else None
         if s.triggers[t.index].pattern.noun or (prev is not None and (
-                prev.tag in ("classifier", "owner_prep") or prev.text in tables.cue("noun_prep"))):
+                prev.tag in ("classifier", "owner_prep") or (j == i - 1 and prev.text in tables.cue("noun_prep")))):
             out.add(i)
     return out
 
@@ -192,6 +211,7 @@ def _speakers_act(ctx: Coding, found: list[Pair], subject: Group | None, speaker
 def _event(ctx: Coding, s: Sentence, ti: int, trig: Trigger, pair: Pair, scope: Scope,
            quote_id: str | None) -> Event | None:
     date, basis = event_date(ctx.dates, s, ti, ctx.tables)
+    pair = _other_state(ctx, pair)
     src = ctx.side(pair.source.actor_id, date)
     tgt = ctx.side(pair.target.actor_id, date) if pair.target is not None else None
     if src.startswith("person:") or (tgt is not None and tgt.startswith("person:")):
@@ -219,6 +239,21 @@ def _event(ctx: Coding, s: Sentence, ti: int, trig: Trigger, pair: Pair, scope: 
         target_person=pair.target.actor_id if pair.target and pair.target.actor_id.startswith("person:") else None,
         stage=ctx.tables.version,
     )
+
+
+def _other_state(ctx: Coding, pair: Pair) -> Pair:
+    """"Nga triển khai tên lửa tại nước này": "nước này" is the latest state that is not the
+    act's own source."""
+    t = pair.target
+    if t is None or not t.alts:
+        return pair
+    mine = ctx.home(ctx.side(pair.source.actor_id, None))
+    if ctx.home(ctx.side(t.actor_id, None)) != mine:
+        return pair
+    other = next((a for a in t.alts if a != mine), None)
+    if other is None:
+        return pair
+    return Pair(pair.source, Member(t.start, t.end, other, t.text, t.kind, t.place, t.pair), pair.how)
 
 
 def _internal(ctx: Coding, src: str, tgt: str) -> bool:

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -27,6 +28,7 @@ class Member:
     kind: str  # state | org | sector | person | reference
     place: bool = False
     pair: str | None = None  # "hai nước": the second state
+    alts: tuple[str, ...] = ()  # "nước này": the states named before it, after ``actor_id``
 
 
 @dataclass(frozen=True)
@@ -73,11 +75,13 @@ class Sentence:
 
 
 def analyse(doc: Doc, index: int, triggers: list[Trigger], tables: EventTables,
-            speaker_of: dict[int, str | None]) -> Sentence:
+            speaker_of: dict[int, str | None], state_of: StateOf | None = None) -> Sentence:
     """Tokens and actor groups of sentence ``index``; ``speaker_of`` maps a quote start offset to
-    its speaker (first-person words inside a direct quotation stand for the speaker)."""
+    its speaker (first-person words inside a direct quotation stand for the speaker);
+    ``state_of`` gives the state an actor (a person too) belongs to, for "nước này"."""
     sent = doc.sentences[index]
-    members = _outside(_members(doc, sent.start, sent.end, tables, speaker_of), triggers, doc)
+    state_of = state_of or _state_prefix
+    members = _outside(_members(doc, sent.start, sent.end, tables, state_of), triggers, doc)
     spans = [(m.start, m.end, "actor", i) for i, m in enumerate(members)]
     spans += [(t.start, t.head, _trigger_tag(doc, t, tables), i) for i, t in enumerate(triggers)]
     spans += [(d.start, d.end, "date", i) for i, d in enumerate(doc.dates_in(sent.start, sent.end))]
@@ -110,13 +114,12 @@ def _outside(members: list[Member], triggers: list[Trigger], doc: Doc) -> list[M
         t = next((t for t in triggers if t.start <= m.start < t.head < m.end), None)
         if t is not None:
             start = t.head + len(doc.body[t.head:m.end]) - len(doc.body[t.head:m.end].lstrip())
-            m = Member(start, m.end, m.actor_id, doc.body[start:m.end], m.kind, m.place, m.pair)
+            m = Member(start, m.end, m.actor_id, doc.body[start:m.end], m.kind, m.place, m.pair, m.alts)
         out.append(m)
     return out
 
 
-def _members(doc: Doc, start: int, end: int, tables: EventTables,
-             speaker_of: dict[int, str | None]) -> list[Member]:
+def _members(doc: Doc, start: int, end: int, tables: EventTables, state_of: StateOf) -> list[Member]:
     inside = doc.mentions_in(start, end)
     persons = [m for m in inside if m.kind == "person"]
     out: list[Member] = []
@@ -127,7 +130,7 @@ def _members(doc: Doc, start: int, end: int, tables: EventTables,
             continue  # overlapping mentions: the first (longest) one stands
         out.append(Member(m.start, m.end, m.actor_id, m.text, m.kind, _is_place(doc, m, tables)))
     taken = [(m.start, m.end) for m in out]
-    out += _references(doc, start, end, tables, taken, speaker_of)
+    out += _references(doc, start, end, tables, taken, state_of)
     return sorted(out, key=lambda m: m.start)
 
 
@@ -145,6 +148,7 @@ def _ends_with_phrase(head: str, phrases: tuple[str, ...]) -> bool:
 
 
 _REF_KINDS = ("this_state", "both_states", "pronoun", "this_org", "we")
+StateOf = Callable[[str], str | None]  # actor id -> the state it belongs to, or None
 
 
 @lru_cache(maxsize=8)
@@ -157,7 +161,7 @@ def _reference_pattern(phrases: tuple[tuple[str, tuple[str, ...]], ...]) -> re.P
 
 
 def _references(doc: Doc, start: int, end: int, tables: EventTables, taken: list[tuple[int, int]],
-                speaker_of: dict[int, str | None]) -> list[Member]:
+                state_of: StateOf) -> list[Member]:
     out: list[Member] = []
     pattern = _reference_pattern(tuple((k, tables.cue(k)) for k in _REF_KINDS if tables.cue(k)))
     for m in pattern.finditer(doc.lower, start, end):
@@ -171,9 +175,10 @@ def _references(doc: Doc, start: int, end: int, tables: EventTables, taken: list
             continue  # "Bà" with a capital mid-sentence is a name ("Bà Rịa")
         if kind == "pronoun" and _word_before(doc.lower, a) in tables.cue("plural"):
             continue  # "những người này": a group, not the person named last
-        ref = _resolve(doc, kind, m.group(0), a, speaker_of)
+        ref = _resolve(doc, kind, m.group(0), a, state_of)
         if ref is not None:
-            out.append(Member(a, b, ref[0], doc.body[a:b], "reference", False, ref[1]))
+            alts = tuple(_recent_states(doc.mentions_before(a), state_of)[1:]) if kind == "this_state" else ()
+            out.append(Member(a, b, ref[0], doc.body[a:b], "reference", False, ref[1], alts))
             taken.append((a, b))
     return out
 
@@ -188,8 +193,7 @@ def _followed_by_name(body: str, end: int) -> bool:
     return bool(rest) and rest[0].isupper()
 
 
-def _resolve(doc: Doc, kind: str, phrase: str, before: int,
-             speaker_of: dict[int, str | None]) -> tuple[str, str | None] | None:
+def _resolve(doc: Doc, kind: str, phrase: str, before: int, state_of: StateOf) -> tuple[str, str | None] | None:
     history = doc.mentions_before(before)
     if kind == "we":
         quote = doc.quote_at(before)
@@ -203,26 +207,28 @@ def _resolve(doc: Doc, kind: str, phrase: str, before: int,
     if kind == "this_org":
         orgs = [m for m in history if m.kind == "org" and not m.as_place]
         return (orgs[-1].actor_id, None) if orgs else None
-    states = _recent_states(history)
+    states = _recent_states(history, state_of)
     if kind == "this_state" and states:
-        # "nước này" is not a state named in its own clause ("Nga triển khai … tại nước này")
-        clause = doc.clause_index(before)
-        own = {m.actor_id.split(".")[0] for m in history if doc.clause_index(m.start) == clause}
-        rest = [x for x in states if x not in own]
-        return (rest or states)[0], None
+        return states[0], None  # the coder passes over the act's own source (``Member.alts``)
     if kind == "both_states" and len(states) >= 2:
         return states[0], states[1]
     return None
 
 
-def _recent_states(history: tuple[Mention, ...]) -> list[str]:
-    """Distinct states (affiliations of state/sector mentions) named before, latest first."""
+def _state_prefix(actor_id: str) -> str | None:
+    """Without a lexicon: a state or part of a state by its ISO code ("RUS", "RUS.GOV")."""
+    head = actor_id.split(".")[0]
+    return head if len(head) == 3 and head.isupper() else None
+
+
+def _recent_states(history: tuple[Mention, ...], state_of: StateOf) -> list[str]:
+    """Distinct states named before (states, their parts, the states of persons), latest first."""
     seen: list[str] = []
     for m in reversed(history):
-        if m.kind not in ("state", "sector"):
+        if m.kind not in ("state", "sector", "person") or m.as_place:
             continue
-        sid = m.actor_id.split(".")[0]
-        if sid not in seen:
+        sid = state_of(m.actor_id)
+        if sid and sid not in seen:
             seen.append(sid)
     return seen
 

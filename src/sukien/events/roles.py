@@ -50,6 +50,8 @@ def local_subject(s: Sentence, ti: int, lo: int, nominal: set[int], tables: Even
         found = [g for g in s.groups if b <= g.first and g.last < p and subject_ok(g, tables)]
         if found:
             return found[0]
+        if any(s.toks[i].tag in ("word", "classifier") and i not in s.group_at for i in range(b, p)):
+            return None  # "… và hệ thống đang …": the stretch has a subject, not an actor
     return None
 
 
@@ -59,14 +61,13 @@ def pivot_subject(s: Sentence, ti: int, lo: int, nominal: set[int]) -> Group | N
     if ti in nominal:
         return None
     j = ti - 1
-    while j >= lo and s.toks[j].tag == "predicate":
+    while j >= lo and s.toks[j].tag in ("predicate", "date"):
         j -= 1
     g = s.group_at.get(j)
     if g is None or g.gov != "verb" or g.gov_tok < lo or g.owner:
         return None
-    if g.classified and g.gov_tok + 2 == g.first:
-        return g  # "phản đối vụ X bắt giữ …"
-    return g if g.gov_tok + 1 == g.first and not g.head else None
+    between = s.toks[g.gov_tok + 1:g.first]
+    return g if all(t.tag in ("word", "classifier") for t in between) else None
 
 
 def _boundaries(s: Sentence, lo: int, ti: int) -> list[int]:
@@ -237,7 +238,8 @@ def pairs(sources: Group | None, targets: Group | None, how: str) -> list[Pair]:
         return []
     if targets is None:
         return [Pair(m, None, how) for m in sources.members]
-    return [Pair(a, b, how) for a in sources.members for b in targets.members if a.actor_id != b.actor_id]
+    return [Pair(a, b, how) for a in sources.members for b in targets.members
+            if a.actor_id != b.actor_id or b.alts]  # "nước này" may name another state (coder)
 
 
 def joint(group: Group, how: str) -> list[Pair]:
