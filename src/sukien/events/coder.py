@@ -132,13 +132,16 @@ def _pairs(ctx: Coding, s: Sentence, ti: int, lo: int, hi: int, subject: Group |
             return roles.joint(both, "between")
     passive, agent = roles.passive_agent(s, ti, hi, ctx.tables)
     if passive and not p.src.after and p.tgt is not None and p.tgt.after:
+        agent = agent or _announcer(ctx, s, ti, p.code)
         return roles.pairs(agent, subject, "passive") if agent is not None and subject is not None else []
     src = _fill(ctx, s, ti, hi, p.src, subject, force, nominal)
     tgt = _fill(ctx, s, ti, hi, p.tgt, subject, force, nominal) if p.tgt is not None else None
     if tgt is None and p.tgt is not None and p.tgt.after and p.code[:2] in ctx.tables.cue("governing_root"):
         tgt = _content_target(ctx, s, ti, hi, nominal)
-    if src is None and p.sym and tgt is not None:
-        src = _speaker_party(ctx, trig)
+    if src is None and p.sym and tgt is not None and ti in nominal:
+        src = roles.adverbial_subject(s, ti, hi, nominal, ctx.tables) or _speaker_party(ctx, trig)
+    if src is None and p.src.after and p.tgt is not None and not p.tgt.after:
+        src = _announcer(ctx, s, ti, p.code)  # a lexical passive with no agent written
     if src is None:
         return []
     if p.sym:
@@ -148,6 +151,17 @@ def _pairs(ctx: Coding, s: Sentence, ti: int, lo: int, hi: int, subject: Group |
     if tgt is None and p.tgt is not None and p.tgt.required:
         return _pair_ref(src) if src.members[0].pair else []
     return roles.pairs(src, tgt, "svo")
+
+
+def _announcer(ctx: Coding, s: Sentence, ti: int, code: str) -> Group | None:
+    """"Bộ Ngoại giao X thông báo rằng hai nhà ngoại giao Y đã bị trục xuất": an agentless
+    expulsion or arrest announced by an authority is that authority's act."""
+    if code[:2] not in ctx.tables.cue("announced_root"):
+        return None
+    clause = s.clause_of[ti]
+    if clause < 0 or ctx.doc.clauses[clause].kind != "complement" or clause - 1 < s.clause_of[0]:
+        return None
+    return roles.clause_subject(ctx.doc, s, clause - 1, set(), ctx.tables)
 
 
 def _content_target(ctx: Coding, s: Sentence, ti: int, hi: int, nominal: set[int]) -> Group | None:

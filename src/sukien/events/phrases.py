@@ -45,6 +45,7 @@ class Group:
     owner: bool = False  # reached through "của": a possessor of the noun before it
     owned_head: str = ""  # the possessed noun ("động thái này" in "động thái này của X")
     classified: bool = False  # right after an event classifier: "việc X triển khai …" (X acts)
+    anchor: int = -1  # a list spelling out a group noun stands at that noun's token
 
     @property
     def start(self) -> int:
@@ -87,7 +88,7 @@ def analyse(doc: Doc, index: int, triggers: list[Trigger], tables: EventTables,
     spans += [(d.start, d.end, "date", i) for i, d in enumerate(doc.dates_in(sent.start, sent.end))]
     toks = tokenize(doc, sent.start, sent.end, spans, tables)
     clause_of = [doc.clause_index(t.start) for t in toks]
-    groups = _groups(toks, members, clause_of)
+    groups = _groups(toks, members, clause_of, tables.cue("group_noun"))
     out = Sentence(index, sent.start, sent.end, toks, triggers, groups, members, clause_of)
     for g in groups:
         for i in range(g.first, g.last + 1):
@@ -236,7 +237,8 @@ def _recent_states(history: tuple[Mention, ...], state_of: StateOf) -> list[str]
 # ---------------------------------------------------------------- groups
 
 
-def _groups(toks: list[Tok], members: list[Member], clause_of: list[int]) -> list[Group]:
+def _groups(toks: list[Tok], members: list[Member], clause_of: list[int],
+            group_nouns: tuple[str, ...] = ()) -> list[Group]:
     runs: list[list[int]] = []
     for i, t in enumerate(toks):
         if t.tag != "actor":
@@ -249,7 +251,7 @@ def _groups(toks: list[Tok], members: list[Member], clause_of: list[int]) -> lis
     out = []
     for run in runs:
         ms = tuple(members[toks[i].index] for i in run)
-        out.append(_governed(toks, ms, run[0], run[-1], clause_of))
+        out.append(_governed(toks, ms, run[0], run[-1], clause_of, group_nouns))
     return out
 
 
@@ -286,20 +288,39 @@ def _split_commas(toks: list[Tok], run: list[int], members: list[Member]) -> lis
     return out
 
 
-def _governed(toks: list[Tok], ms: tuple[Member, ...], first: int, last: int, clause_of: list[int]) -> Group:
+def _governed(toks: list[Tok], ms: tuple[Member, ...], first: int, last: int, clause_of: list[int],
+              group_nouns: tuple[str, ...] = ()) -> Group:
     gov, gov_tok, gov_text, head_start = _walk_left(toks, first - 1, clause_of)
     head = " ".join(t.text for t in toks[head_start:first] if t.tag != "date")
     classified = first > 0 and toks[first - 1].tag == "classifier" and clause_of[first - 1] == clause_of[first]
+    anchor = -1
     while gov == "list" and gov_tok > 0:  # "tới các bên, trong đó có X, Y": the group noun's governor
         j = gov_tok - 1
         if toks[j].text == ",":
             j -= 1
-        gov, gov_tok, gov_text, head_start = _walk_left(toks, j, clause_of)
+        noun = _group_noun_before(toks, j, clause_of, group_nouns)
+        if noun is None:
+            break
+        anchor = noun
+        gov, gov_tok, gov_text, head_start = _walk_left(toks, noun, clause_of)
     if gov == "owner":
         gov2, tok2, text2, start2 = _walk_left(toks, gov_tok - 1, clause_of)
         owned = " ".join(t.text for t in toks[start2:gov_tok] if t.tag != "date")
         return Group(ms, first, last, gov2, tok2, text2, head, owner=True, owned_head=owned)
-    return Group(ms, first, last, gov, gov_tok, gov_text, head, classified=classified)
+    return Group(ms, first, last, gov, gov_tok, gov_text, head, classified=classified, anchor=anchor)
+
+
+def _group_noun_before(toks: list[Tok], j: int, clause_of: list[int], nouns: tuple[str, ...]) -> int | None:
+    """The nearest group noun ("các nước", "nhiều quốc gia") at or before token ``j`` in its clause."""
+    clause = clause_of[j] if j >= 0 else -2
+    while j >= 0 and clause_of[j] == clause:
+        t = toks[j]
+        if t.tag in ("word", "classifier") and t.text in nouns:
+            return j
+        if t.tag in ("word", "classifier") and j > 0 and f"{toks[j - 1].text} {t.text}" in nouns:
+            return j
+        j -= 1
+    return None
 
 
 _GOV_OF_TAG = {"trigger": "verb", "speech": "speech", "object_prep": "prep", "place_prep": "prep",
@@ -321,6 +342,11 @@ def _walk_left(toks: list[Tok], i: int, clause_of: list[int]) -> tuple[str, int,
             continue
         if t.tag in ("word", "classifier") and words < NP_WORDS:
             words += 1
+            head_start = i
+            i -= 1
+            continue
+        if t.tag == "light_verb" and words and i > 0 and toks[i - 1].tag == "word" and words < NP_WORDS:
+            words += 1  # "phản ứng có chừng mực của X": "có" inside a noun phrase
             head_start = i
             i -= 1
             continue

@@ -47,7 +47,7 @@ def local_subject(s: Sentence, ti: int, lo: int, nominal: set[int], tables: Even
     """The subject phrase of the predicate at token ``ti`` within the clause starting at ``lo``."""
     for b in _boundaries(s, lo, ti):
         p = next((i for i in range(b, ti + 1) if is_pred(s.toks[i], nominal, i)), ti)
-        found = [g for g in s.groups if b <= g.first and g.last < p and subject_ok(g, tables)]
+        found = [g for g in s.groups if b <= _at(g) < p and (g.anchor >= 0 or g.last < p) and subject_ok(g, tables)]
         if found:
             return found[0]
         if any(s.toks[i].tag in ("word", "classifier") and i not in s.group_at for i in range(b, p)):
@@ -68,6 +68,11 @@ def pivot_subject(s: Sentence, ti: int, lo: int, nominal: set[int]) -> Group | N
         return None
     between = s.toks[g.gov_tok + 1:g.first]
     return g if all(t.tag in ("word", "classifier") for t in between) else None
+
+
+def _at(g: Group) -> int:
+    """Where a group stands: its first token, or the group noun a list spells out."""
+    return g.anchor if g.anchor >= 0 else g.first
 
 
 def _boundaries(s: Sentence, lo: int, ti: int) -> list[int]:
@@ -154,6 +159,21 @@ def complement(s: Sentence, ti: int, hi: int, slot: Slot, force: bool, tables: E
         if (marked or direct) and heads_ok(g, slot):
             return g
     return None
+
+
+def adverbial_subject(s: Sentence, ti: int, hi: int, nominal: set[int], tables: EventTables) -> Group | None:
+    """"Trong cuộc gặp với X, ông Y …": an event noun in a fronted adverbial phrase takes the
+    subject of the predicate after the comma that closes the phrase."""
+    if ti == 0 or s.toks[ti - 1].text not in tables.cue("noun_prep"):
+        return None
+    comma = next((i for i in range(ti + 1, hi) if s.toks[i].text == ","), None)
+    if comma is None:
+        return None
+    p = next((i for i in range(comma + 1, hi) if is_pred(s.toks[i], nominal, i)), None)
+    if p is None:
+        return None
+    found = [g for g in s.groups if comma < g.first and g.last < p and subject_ok(g, tables)]
+    return found[0] if found else None
 
 
 def light_governed(s: Sentence, ti: int) -> bool:

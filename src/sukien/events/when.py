@@ -15,6 +15,7 @@ from sukien.events.tables import EventTables
 
 NEARBY_DAYS = 31  # how close a date in the text must be to give a yearless date its year
 CLOSE_WORDS = 8  # a year this close after the trigger, past its object only, dates it
+STORY_DAYS = 7  # a day this close before publication is the story's own day
 _FULL = frozenset({"absolute", "day_month", "relative", "weekday"})
 _ADJUNCT_BEFORE = frozenset({"punct", "predicate", "speech", "trigger", "light_verb", "coordinator"})
 
@@ -38,9 +39,9 @@ def dating(doc: Doc) -> Dating:
 
 def event_date(d: Dating, s: Sentence, ti: int, tables: EventTables) -> tuple[str | None, str]:
     """The date of the trigger at token ``ti`` of ``s``, with its basis."""
-    span = _own_date(d.doc, s, ti, tables) or _story_date(d, s)
+    span = _own_date(d.doc, s, ti, tables)
     if span is None:
-        return d.fallback
+        return _story_day(d, s)
     anchor = _nearby_anchor(d, s.start)
     if _narrative(span.expr.text, tables) and anchor is d.doc.anchor:
         return d.fallback  # "hôm sau" counts from the story's last date, not from publication
@@ -78,13 +79,23 @@ def _adjunct(s: Sentence, i: int, span: DateSpan, tables: EventTables) -> bool:
 
 
 
-def _story_date(d: Dating, s: Sentence) -> DateSpan | None:
-    """A sentence with no date of its own continues the day named last in its paragraph."""
+def _story_day(d: Dating, s: Sentence) -> tuple[str | None, str]:
+    """A sentence with no date of its own continues the day named last in its paragraph, or
+    earlier in the article when that day is the story's own (at most ``STORY_DAYS`` before
+    publication); otherwise the publication date."""
     body = d.doc.body
     para = body.rfind("\n\n", 0, s.start)
     para = para + 2 if para >= 0 else 0
-    days = [x for x in d.doc.dates_in(para, s.start) if x.expr.kind in ("absolute", "day_month")]
-    return days[-1] if days else None
+    pub = d.doc.anchor.to_date() if d.anchor_trusted and d.doc.anchor is not None else None
+    for x in reversed(d.doc.dates_in(0, s.start)):
+        if x.expr.kind not in ("absolute", "day_month"):
+            continue
+        iso, basis = resolve(x.expr, _nearby_anchor(d, x.start))
+        if iso is None or len(iso) != 10 or iso.startswith("-"):
+            continue
+        if x.start >= para or (pub is not None and 0 <= (pub - date.fromisoformat(iso)).days <= STORY_DAYS):
+            return iso, "relative"
+    return d.fallback
 
 
 def _closes_phrase(s: Sentence, ti: int, i: int) -> bool:
