@@ -16,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from sukien.api import corpus_views as cv
 from sukien.api import queries, reader
 from sukien.api.queries import EventFilter
+from sukien.api.snapshot import Generation
 
 MAX_LIMIT = 500
 MAX_OFFSET = 1_000_000
@@ -49,13 +50,19 @@ def _query_names(dependant: Any) -> set[str]:
 router = APIRouter(prefix="/api", dependencies=[Depends(_no_unknown_params)])
 
 
-def cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
-    with request.app.state.store.cursor() as cur:
+def generation(request: Request) -> Iterator[Generation]:
+    """The store snapshot this request reads (one per request, however many dependencies use it)."""
+    with request.app.state.store.generation() as gen:
+        yield gen
+
+
+def cursor(gen: Annotated[Generation, Depends(generation)]) -> Iterator[duckdb.DuckDBPyConnection]:
+    with gen.store.cursor() as cur:
         yield cur
 
 
-def corpus(request: Request) -> cv.CorpusViews:
-    return request.app.state.corpus
+def corpus(gen: Annotated[Generation, Depends(generation)]) -> cv.CorpusViews:
+    return gen.views
 
 
 Cur = Annotated[duckdb.DuckDBPyConnection, Depends(cursor)]
