@@ -47,17 +47,18 @@ def fail(err: Console, message: str, code: int = EXIT_USAGE) -> typer.Exit:
 # ---------------------------------------------------------------- tables and lines
 
 def emit(out: Console, title: str, header: Sequence[str], rows: Iterable[Sequence[Any]],
-         ratios: Sequence[int] | None = None) -> None:
+         ratios: Sequence[int] | None = None, markup_columns: Sequence[int] = ()) -> None:
     """A table in a terminal (one line per row, long cells cut with "…"); otherwise a title
-    line, a header line and one tab-separated line per row with whole values."""
+    line, a header line and one tab-separated line per row with whole values.
+    ``markup_columns``: cells already in Rich markup (not escaped)."""
     rows = list(rows)
     if out.is_terminal:
-        table = Table(title=title)
+        table = Table(title=escape(title))
         for i, name in enumerate(header):
             ratio = ratios[i] if ratios else None
             table.add_column(name, no_wrap=True, overflow="ellipsis", ratio=ratio or None)
         for row in rows:
-            table.add_row(*(escape(str(c)) for c in row))
+            table.add_row(*(str(c) if i in markup_columns else escape(str(c)) for i, c in enumerate(row)))
         out.print(table)
         return
     lines = [f"# {title}", "\t".join(header)]

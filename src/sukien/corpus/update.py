@@ -29,7 +29,6 @@ from sukien.store import corpus_tables as ct
 from sukien.store.db import Store
 from sukien.store.search import SearchIndex, entry, index_path_for
 
-
 EMBED_SAVE_EVERY = 128  # articles embedded between saves of the embedding cache
 
 
