@@ -30,6 +30,7 @@ from sukien.cli_support import (
 )
 from sukien.settings import load_settings
 
+UNSUPPORTED = "unsupported"  # a file of another format found in a folder: reported, not a failure of the run
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="sukien: Vietnamese news → chronicle of events.")
 console = make_console(stderr=True)
 
@@ -106,7 +107,7 @@ def run(
             raise typer.Exit(EXIT_INTERRUPTED) from None
         counts = _finish_run(store, settings, summary, rep, corpus)
     _print_summary(summary, counts, settings.db)
-    if summary.failed:
+    if any(f.reason != UNSUPPORTED for f in summary.failures):
         raise typer.Exit(EXIT_SOME_FAILED)
 
 
@@ -142,15 +143,20 @@ def _finish_run(store, settings, summary, rep: Reporter, corpus: bool) -> dict[s
 
 
 def _print_summary(summary, counts: dict[str, int], db: str) -> None:  # type: ignore[no-untyped-def]
+    """The run in one line, then every failed document and every file not read (whole paths)."""
     rate = summary.docs / summary.seconds if summary.seconds else 0.0
+    failed = [f for f in summary.failures if f.reason != UNSUPPORTED]
+    not_read = [f for f in summary.failures if f.reason == UNSUPPORTED]
     console.print(
         f"[bold]{summary.docs}[/] documents processed, {summary.skipped} unchanged (skipped), "
-        f"[{'red' if summary.failed else 'green'}]{summary.failed} failed[/], {summary.articles} articles "
+        f"[{'red' if failed else 'green'}]{len(failed)} failed[/], {summary.articles} articles "
         f"in {summary.seconds:.1f}s ({rate:.1f} docs/s); store: {db}"
+        + (f"; [yellow]{len(not_read)} files not read[/] (not a format sukien reads)" if not_read else "")
     )
     if counts:
         console.print("written: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
-    print_failures(console, summary.failures)
+    print_failures(console, failed)
+    print_failures(console, not_read, title="files not read (format)", tag="not read")
 
 
 @app.command()

@@ -177,16 +177,17 @@ def count_documents(inputs: Sequence[str]) -> int | None:
 
 # ---------------------------------------------------------------- failures
 
-def print_failures(err: Console, failures: Sequence[Failure], limit: int = 50) -> None:
+def print_failures(err: Console, failures: Sequence[Failure], limit: int = 50,
+                   title: str = "failed documents", tag: str = "failed") -> None:
     """Failed documents with whole paths: a table in a terminal (the first ``limit``), one
     tab-separated line each otherwise (all of them)."""
     if not failures:
         return
     if not err.is_terminal:
-        err.file.write("".join(f"failed\t{f.reason}\t{f.source}\t{_cell(f.detail)}\n" for f in failures))
+        err.file.write("".join(f"{tag}\t{f.reason}\t{f.source}\t{_cell(f.detail)}\n" for f in failures))
         err.file.flush()
         return
-    table = Table("source", "reason", "detail", title="failed documents")
+    table = Table("source", "reason", "detail", title=title)
     table.columns[0].overflow = "fold"
     for f in failures[:limit]:
         table.add_row(escape(f.source), f.reason, escape(f.detail[:200]))

@@ -8,6 +8,7 @@ it (``wait`` seconds) before giving up with ``StoreUnavailable``.
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from pathlib import Path
@@ -16,14 +17,14 @@ import duckdb
 
 from sukien.store.db import Store
 
-LOCK_WAIT = 10.0  # seconds a writer waits for a reader's short lock
+LOCK_WAIT = 10.0  # seconds a writer waits for a reader's short lock (SUKIEN_LOCK_WAIT overrides it)
 
 
 class StoreUnavailable(Exception):
     """The store cannot be opened; the message says why and what to do."""
 
 
-def open_store(path: str | Path, *, read_only: bool = False, wait: float = LOCK_WAIT) -> Store:
+def open_store(path: str | Path, *, read_only: bool = False, wait: float | None = None) -> Store:
     """``Store(path)``, or ``StoreUnavailable`` with a one-line reason.
 
     A missing folder, a folder that cannot be written, a file that is not a DuckDB store and a
@@ -33,6 +34,8 @@ def open_store(path: str | Path, *, read_only: bool = False, wait: float = LOCK_
     p = Path(path)
     if str(path) != ":memory:":
         _check_location(p, read_only)
+    if wait is None:
+        wait = float(os.environ.get("SUKIEN_LOCK_WAIT", LOCK_WAIT))
     deadline = time.monotonic() + wait
     while True:
         try:
@@ -61,8 +64,8 @@ def describe(p: Path, message: str) -> str:
     if "lock" in low:
         pid = re.search(r"PID (\d+)", message)
         who = f" (process {pid[1]})" if pid else ""
-        return (f"the store {p} is in use by another process{who}: stop it (a `sukien run`, or a "
-                f"`sukien serve` from before this version) or wait for it to finish")
+        return (f"the store {p} is in use by another process{who}, e.g. another `sukien run`: "
+                "wait for it to finish or stop it (`sukien serve` does not block runs)")
     if "permission denied" in low or "read-only" in low:
         return f"cannot write the store {p}: permission denied (the folder or file is read-only; choose --db elsewhere)"
     if "not a valid duckdb database" in low:
