@@ -49,7 +49,17 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def live_server(trust_store: Path) -> Iterator[str]:
+def browser_ready() -> None:
+    """Chromium, node and playwright-core are there: checked before the store is built."""
+    missing = _requirements()
+    if missing:
+        if in_ci():
+            pytest.fail(f"CI=true but the browser test cannot run: {missing}")
+        pytest.skip(missing)
+
+
+@pytest.fixture
+def live_server(browser_ready: None, trust_store: Path) -> Iterator[str]:
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(str(trust_store)), host="127.0.0.1", port=port,
                                            log_level="warning", lifespan="on"))
@@ -73,11 +83,6 @@ def png_size(path: Path) -> tuple[int, int]:
 
 
 def test_web_e2e_dashboard_in_chromium(live_server: str, tmp_path: Path) -> None:
-    missing = _requirements()
-    if missing:
-        if in_ci():
-            pytest.fail(f"CI=true but the browser test cannot run: {missing}")
-        pytest.skip(missing)
     shots = tmp_path / "screenshots"
     env = {**os.environ, "BASE_URL": live_server, "SCREENSHOTS": str(shots), "CHROMIUM": CHROMIUM}
     proc = subprocess.run(["node", str(SCRIPT)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=480)
