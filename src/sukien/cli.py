@@ -174,7 +174,8 @@ def recode(
     Documents coded under other rules (another sukien version, or edited data files, e.g.
     in SUKIEN_DATA_DIR) get their actors, quotes and events again; then the corpus stage.
 
-    Example: SUKIEN_DATA_DIR=my-data sukien recode --db sukien.duckdb
+    Example: sukien recode --db sukien.duckdb
+    Example: SUKIEN_DATA_DIR=my-data sukien recode --db sukien.duckdb   (edited data files in my-data/)
     """
     from sukien.recode import recode_store
 

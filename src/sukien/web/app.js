@@ -75,7 +75,7 @@ function formParams(form) {
   return out;
 }
 
-function fillForm(form, params) {
+function fillForm(form, params, defaults = {}) {
   for (const el of form.elements) {
     if (!el.name) continue;
     if (el.type === "checkbox") el.checked = params[el.name] === "true";
@@ -83,7 +83,7 @@ function fillForm(form, params) {
   }
   const box = form.closest("details.filter-box");
   if (box) {
-    const n = Object.keys(formParams(form)).filter((k) => !["level", "min_events"].includes(k) || params[k]).length;
+    const n = Object.entries(formParams(form)).filter(([k, v]) => defaults[k] !== v).length;
     box.querySelector(".filter-count").textContent = n ? `(${n} đang dùng)` : "";
   }
 }
@@ -278,7 +278,8 @@ function dyadTable(res) {
 
 async function showGraph(params) {
   const form = $("graph-form");
-  fillForm(form, { level: "affiliation", min_events: "1", ...params });
+  const defaults = { level: "affiliation", min_events: "1" };
+  fillForm(form, { ...defaults, ...params }, defaults);
   showError("graph-error", null);
   try {
     const g = await api("graph", { ...formParams(form), limit: 300 });
@@ -326,12 +327,15 @@ function tidyLabels(cy) {
     cy.elements().style("font-size", size);
   });
   const placed = [];
-  const free = (b) => placed.every((p) => b.x2 < p.x1 || b.x1 > p.x2 || b.y2 < p.y1 || b.y1 > p.y2);
+  const apart = (b, p) => b.x2 < p.x1 || b.x1 > p.x2 || b.y2 < p.y1 || b.y1 > p.y2;
+  // a label may cover its own node, never another node or another label
+  const bodies = cy.nodes().map((n) => ({ id: n.id(), box: n.boundingBox({ includeLabels: false, includeOverlays: false }) }));
+  const free = (b, own) => placed.every((p) => apart(b, p)) && bodies.every((n) => n.id === own || apart(b, n.box));
   const byWeight = (a, b) => (b.data("n") || 0) - (a.data("n") || 0);
   const hidden = [];
   for (const el of [...cy.nodes().toArray().sort(byWeight), ...cy.edges().toArray().sort(byWeight)]) {
     const bb = el.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
-    if (bb.w > 0 && free(bb)) placed.push(bb);
+    if (bb.w > 0 && free(bb, el.isNode() ? el.id() : null)) placed.push(bb);
     else hidden.push(el);
   }
   cy.batch(() => { for (const el of hidden) el.addClass("nolabel"); });
