@@ -181,19 +181,29 @@ def test_cli_db_in_a_read_only_folder(tmp_path: Path) -> None:
     _one_clear_line(res.output)
 
 
-def test_cli_store_held_by_another_writer(tmp_path: Path, store: Path) -> None:
+@pytest.mark.parametrize("read_only", [False, True], ids=["writer", "reader"])
+def test_cli_store_held_by_another_process(tmp_path: Path, read_only: bool) -> None:
+    """Another `sukien run` (a writer) or a reader that keeps the file open: one clear line."""
     held = tmp_path / "held.duckdb"
     duckdb.connect(str(held)).close()
-    holder = subprocess.Popen([sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(held)!r}); "
-                               "print('holding', flush=True); time.sleep(60)"], stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen([sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(held)!r}, "
+                               f"read_only={read_only}); print('holding', flush=True); time.sleep(60)"],
+                              stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
         pages = write_pages(tmp_path / "pages", ["bao-z_eu"])
         res = _run("run", str(pages), "--db", str(held), env={"SUKIEN_LOCK_WAIT": "0.5"})
         assert res.exit_code == 2 and "in use by another process" in res.output and str(holder.pid) in res.output
         _one_clear_line(res.output)
-        res = _run("timeline", "--db", str(held), env={"SUKIEN_LOCK_WAIT": "0.5"})
-        assert res.exit_code == 2 and "in use by another process" in res.output
+        if not read_only:  # readers share the file: the views and serve can read beside another reader
+            res = _run("timeline", "--db", str(held), env={"SUKIEN_LOCK_WAIT": "0.5"})
+            assert res.exit_code == 2 and "in use by another process" in res.output
+            with socket.socket() as probe:
+                probe.bind(("127.0.0.1", 0))
+                port = probe.getsockname()[1]
+            res = _run("serve", "--db", str(held), "--port", str(port), env={"SUKIEN_LOCK_WAIT": "0.5"})
+            assert res.exit_code == 2 and "in use by another process" in res.output and "Dashboard:" not in res.output
+            _one_clear_line(res.output)
     finally:
         holder.kill()
         holder.wait()

@@ -238,6 +238,7 @@ def serve(
     from sukien.api.app import create_app
     from sukien.api.db import StoreNotFound
     from sukien.serving import bind
+    from sukien.store.opening import StoreUnavailable
 
     settings = load_settings(config, db=db)
     try:
@@ -246,7 +247,7 @@ def serve(
         raise fail(console, str(exc)) from exc
     try:
         web = create_app(settings.db, index_path=index, cors_origins=tuple(cors_origin or ()), refresh_seconds=refresh)
-    except (StoreNotFound, ValueError, OSError) as exc:
+    except (StoreNotFound, StoreUnavailable, ValueError, OSError) as exc:
         sock.close()
         raise fail(console, str(exc)) from exc
     if host not in ("127.0.0.1", "localhost", "::1"):

@@ -16,6 +16,7 @@ first use), so refreshed data shows up in every view.
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 import threading
@@ -32,7 +33,7 @@ from sukien.api.db import ReadOnlyStore, StoreNotFound
 from sukien.store.opening import StoreUnavailable, describe
 from sukien.store.search import index_path_for
 
-COPY_WAIT = 10.0  # seconds to wait for a writer at start-up before giving up
+COPY_WAIT = 10.0  # seconds to wait for a writer at start-up before giving up (SUKIEN_LOCK_WAIT overrides)
 
 
 @dataclass
@@ -68,7 +69,7 @@ class SnapshotStore:
         self._stamp: tuple[int, ...] | None = None
         self._gen: Generation | None = None
         self._stop = threading.Event()
-        deadline = time.monotonic() + COPY_WAIT
+        deadline = time.monotonic() + float(os.environ.get("SUKIEN_LOCK_WAIT", COPY_WAIT))
         while not self.refresh():
             if time.monotonic() > deadline:
                 shutil.rmtree(self._root, ignore_errors=True)
