@@ -16,11 +16,13 @@ first use), so refreshed data shows up in every view.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
 import threading
 import time
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -76,7 +78,11 @@ class SnapshotStore:
                 raise StoreUnavailable(describe(Path(self.path), "lock") + " (the dashboard needs one moment "
                                        "without a writer to take its first snapshot)")
             time.sleep(0.25)
-        self._thread = threading.Thread(target=self._watch, name="sukien-snapshot", daemon=True)
+        # the copies go when the store is closed, garbage-collected, or at the latest when the
+        # process exits; the watcher holds only a weak reference, so it never keeps one alive
+        self._cleanup = weakref.finalize(self, _remove, self._root, self._stop)
+        self._thread = threading.Thread(target=_watch, args=(weakref.ref(self), self._stop, refresh_seconds),
+                                        name="sukien-snapshot", daemon=True)
         self._thread.start()
 
     # ---- requests ----
@@ -151,17 +157,26 @@ class SnapshotStore:
             old.close()
         return True
 
-    def _watch(self) -> None:
-        while not self._stop.wait(self.refresh_seconds):
-            try:
-                self.refresh()
-            except Exception:  # a failed copy (disk full, store replaced) is retried later
-                continue
-
     def close(self) -> None:
         self._stop.set()
         with self._lock:
             gen, self._gen = self._gen, None
         if gen is not None:
             gen.close()
-        shutil.rmtree(self._root, ignore_errors=True)
+        self._cleanup()
+
+
+def _watch(ref: weakref.ref[SnapshotStore], stop: threading.Event, every: float) -> None:
+    """Refresh the snapshot every ``every`` seconds while the store is open."""
+    while not stop.wait(every):
+        store = ref()
+        if store is None:
+            return
+        with contextlib.suppress(Exception):  # a failed copy (disk full, store replaced) is retried later
+            store.refresh()
+        del store
+
+
+def _remove(root: Path, stop: threading.Event) -> None:
+    stop.set()
+    shutil.rmtree(root, ignore_errors=True)
