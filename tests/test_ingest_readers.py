@@ -47,7 +47,7 @@ def _failed(items: list[Document | Failure]) -> list[Failure]:
     return [f for f in items if isinstance(f, Failure)]
 
 
-def test_ingest_folder_recursion_skips_hidden_and_readme(tmp_path: Path) -> None:
+def test_ingest_folder_recursion_skips_hidden_and_reports_other_formats(tmp_path: Path) -> None:
     (tmp_path / "a" / "b").mkdir(parents=True)
     (tmp_path / ".git").mkdir()
     (tmp_path / "top.txt").write_text(PAGE, encoding="utf-8")
@@ -58,7 +58,11 @@ def test_ingest_folder_recursion_skips_hidden_and_readme(tmp_path: Path) -> None
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"x" * 100)
     items = _docs(tmp_path)
     assert sorted(d.doc_id for d in _ok(items)) == ["deep", "top"]
-    assert _failed(items) == []
+    # every file seen is read or reported: the Markdown note and the photo are not skipped silently
+    failed = [f for f in items if isinstance(f, Failure)]
+    assert sorted((Path(f.source).name, f.reason) for f in failed) == [("README.md", "unsupported"),
+                                                                         ("photo.jpg", "unsupported")]
+    assert all(".jpg" in f.detail or ".md" in f.detail for f in failed)
 
 
 def test_ingest_gz_text(tmp_path: Path) -> None:

@@ -1,9 +1,11 @@
 """The dashboard in real headless Chromium: tests/e2e/dashboard.mjs (playwright-core) against
-the app served by uvicorn on loopback, over a store built from ../shared/seeds.
+the app served by uvicorn on loopback, at 1280×900 and 390×844, over a store built from
+../shared: the seed pages plus news pages that have no headline.
 
-Needs Debian's chromium and `npm ci` at the repository root (.ci/run installs both); skipped
-with a message otherwise. Screenshots go to the test's tmp folder and are copied to
-out/screenshots/.
+Needs Debian's chromium and `npm ci` at the repository root (.ci/run installs both). Skipped
+with a message when they are missing on a developer machine; in CI (``CI=true``) it fails
+instead, so the suite cannot go green without it. The screenshots are checked here (as wide
+as the viewport, not blank) and copied to out/screenshots/.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import json
 import os
 import shutil
 import socket
+import struct
 import subprocess
 import threading
 import time
@@ -21,6 +24,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 
+from conftest import in_ci
 from sukien.api.app import create_app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,9 +49,19 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def live_server(api_stores: dict[str, Path]) -> Iterator[str]:
+def browser_ready() -> None:
+    """Chromium, node and playwright-core are there: checked before the store is built."""
+    missing = _requirements()
+    if missing:
+        if in_ci():
+            pytest.fail(f"CI=true but the browser test cannot run: {missing}")
+        pytest.skip(missing)
+
+
+@pytest.fixture
+def live_server(browser_ready: None, trust_store: Path) -> Iterator[str]:
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(str(api_stores["corpus"])), host="127.0.0.1", port=port,
+    server = uvicorn.Server(uvicorn.Config(create_app(str(trust_store)), host="127.0.0.1", port=port,
                                            log_level="warning", lifespan="on"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -61,22 +75,36 @@ def live_server(api_stores: dict[str, Path]) -> Iterator[str]:
     thread.join(timeout=10)
 
 
+def png_size(path: Path) -> tuple[int, int]:
+    """(width, height) from a PNG's header."""
+    data = path.read_bytes()[:24]
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR", path
+    return struct.unpack(">II", data[16:24])
+
+
 def test_web_e2e_dashboard_in_chromium(live_server: str, tmp_path: Path) -> None:
-    missing = _requirements()
-    if missing:
-        pytest.skip(missing)
     shots = tmp_path / "screenshots"
     env = {**os.environ, "BASE_URL": live_server, "SCREENSHOTS": str(shots), "CHROMIUM": CHROMIUM}
-    proc = subprocess.run(["node", str(SCRIPT)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=240)
+    proc = subprocess.run(["node", str(SCRIPT)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=480)
     lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
     assert lines, f"no report from the browser script: {proc.stdout}\n{proc.stderr}"
     report = json.loads(lines[-1])
     assert proc.returncode == 0 and report["ok"], report
-    assert report["search_hits"] > 0 and report["graph_nodes"] > 1 and report["dyad_months"] > 0
-    assert "hội đàm" in report["opened"]["sentence"].lower()
+    for name in ("desktop", "mobile"):
+        seen = report["sizes"][name]
+        assert seen["search_hits"] > 0 and seen["graph"]["nodes"] > 1 and seen["dyad"]["months"] > 0, seen
+        assert "hội đàm" in seen["opened"]["sentence"].lower()
+        assert seen["timeline_links"] > 0 and seen["search_links"] > 0 and seen["quote_links"] > 0
+        assert seen["graph"]["minPx"] >= 11 and seen["graph"]["overlaps"] == 0
+    assert report["sizes"]["desktop"]["search_grouped"] > 0  # some sentence holds several events, shown once
     keep = ROOT / "out" / "screenshots"
     keep.mkdir(parents=True, exist_ok=True)
+    assert len(report["screenshots"]) == 2 * 8
     for shot in report["screenshots"]:
-        assert Path(shot).stat().st_size > 10_000, shot
-        shutil.copy(shot, keep / Path(shot).name)
-    print("screenshots:", ", ".join(str(keep / Path(s).name) for s in report["screenshots"]))
+        path = Path(shot["path"])
+        width, height = png_size(path)
+        assert width == shot["width"], f"{path.name}: {width}px wide in a {shot['width']}px viewport (overflow)"
+        assert height >= shot["height"] - 1, (path.name, height)
+        assert shot["decoded"] == [width, height] and shot["colours"] >= 8, shot  # decoded pixels: not blank
+        shutil.copy(path, keep / path.name)
+    print("screenshots:", keep)

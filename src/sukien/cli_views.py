@@ -6,16 +6,15 @@ Thin wrappers: the work is in ``sukien.corpus`` (timeline, dyads, graph) and
 
 from __future__ import annotations
 
-from pathlib import Path
+import re
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
-out = Console()
-err = Console(stderr=True)
+from sukien.cli_support import console, emit, fail
+
+out = console(stderr=False)
+err = console(stderr=True)
 
 DbOpt = Annotated[str, typer.Option("--db", help="DuckDB store file.")]
 FromOpt = Annotated[str | None, typer.Option("--from", help="From date (2026-03, 2026-03-01).")]
@@ -25,18 +24,20 @@ LimitOpt = Annotated[int, typer.Option("--limit", help="At most this many rows."
 
 
 def _open(db: str) -> Any:
-    from sukien.store import Store
+    from sukien.store.opening import StoreUnavailable, open_store
 
-    if not Path(db).is_file():
-        err.print(f"[red]no store at {db}[/]: run `sukien run INPUT --db {db}` first")
-        raise typer.Exit(2)
-    return Store(db, read_only=True)
+    try:
+        return open_store(db, read_only=True)
+    except StoreUnavailable as exc:
+        raise fail(err, str(exc)) from exc
 
 
 def _merged(store: Any) -> list[Any]:
     from sukien.corpus.model import MergedEvent
-    from sukien.store.corpus_tables import json_records
+    from sukien.store.corpus_tables import has_corpus_tables, json_records
 
+    if not has_corpus_tables(store.con):
+        return []
     return [MergedEvent.from_dict(r) for r in json_records(store.con, "merged_events")]
 
 
@@ -54,20 +55,44 @@ def _short(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1].rsplit(" ", 1)[0] + "…"
 
 
+def parse_dyad(values: list[str] | None, extra: list[str] | None) -> tuple[str, str] | None:
+    """``--dyad RUS UKR``, ``--dyad RUS,UKR`` and ``--dyad RUS --dyad UKR`` all give ("RUS", "UKR").
+
+    >>> parse_dyad(["RUS"], ["UKR"]), parse_dyad(["RUS,UKR"], None), parse_dyad(None, None)
+    (('RUS', 'UKR'), ('RUS', 'UKR'), None)
+    """
+    if not values:
+        if extra:
+            raise typer.BadParameter(f"unexpected argument {' '.join(extra)!r}", param_hint="ARGS")
+        return None
+    parts = [x for v in [*values, *(extra or ())] for x in re.split(r"[,\s]+", v) if x]
+    if len(parts) != 2:
+        raise typer.BadParameter(f"give two actors: --dyad RUS UKR (or RUS,UKR), not {' '.join(parts)!r}",
+                                 param_hint="--dyad")
+    return parts[0], parts[1]
+
+
 def timeline(
     db: DbOpt = "sukien.duckdb",
     actor: Annotated[str | None, typer.Option("--actor", help="Actor id or affiliation (RUS, person:sergei-lavrov).")] = None,
-    dyad: Annotated[str | None, typer.Option("--dyad", help="Two actors, comma-separated: RUS,CHN.")] = None,
+    dyad: Annotated[list[str] | None, typer.Option(
+        "--dyad", help="Two actors, either direction: --dyad RUS UKR (or RUS,UKR).")] = None,
     query: Annotated[str | None, typer.Option("--query", help="Only events found by this search.")] = None,
     date_from: FromOpt = None, date_to: ToOpt = None, root: RootOpt = None, limit: LimitOpt = 200,
+    oldest_first: Annotated[bool, typer.Option("--oldest-first", help="Oldest events first (default: newest first).")]
+    = False,
+    extra: Annotated[list[str] | None, typer.Argument(hidden=True, help="The second actor of --dyad.")] = None,
 ) -> None:
-    """A dated chronicle of merged events: each happening once, with its number of sources.
+    """A dated chronicle of merged events, newest first: each happening once, with its number
+    of sources; the dates it spans are shown on top. One line per event.
 
-    Example: sukien timeline --db sukien.duckdb --dyad RUS,CHN --from 2026-03
+    Example: sukien timeline --db sukien.duckdb --dyad RUS CHN --from 2026-03
     """
     from sukien.corpus.timeline import TimelineFilter
     from sukien.corpus.timeline import timeline as build
+    from sukien.presentation import date_range, newest_first
 
+    pair = parse_dyad(dyad, extra)
     with _open(db) as store:
         merged, names, labels = _merged(store), _names(store), _labels()
         ids = None
@@ -76,27 +101,26 @@ def timeline(
 
             hits = SearchIndex(index_path_for(db)).search(query, limit=10_000)
             ids = {h.id for h in hits if h.kind == "event"} | {h.article_id for h in hits}
-    pair = tuple(x.strip() for x in dyad.split(",")) if dyad else None
-    if pair is not None and len(pair) != 2:
-        raise typer.BadParameter("give two actors: --dyad RUS,CHN", param_hint="--dyad")
-    f = TimelineFilter(actor=actor, dyad=pair, event_ids=ids, date_from=date_from,  # type: ignore[arg-type]
-                       date_to=date_to, root=root)
+    f = TimelineFilter(actor=actor, dyad=pair, event_ids=ids, date_from=date_from, date_to=date_to, root=root)
     rows = build(merged, f)
     if ids is not None:
         rows = [m for m in rows if any(s in ids for s in m.sources) or any(a in ids for a in m.article_ids)]
-    table = Table(title=f"timeline ({len(rows)} events)")
-    table.add_column("date", no_wrap=True)
-    table.add_column("who → whom", ratio=2)
-    table.add_column("event", ratio=2)
-    table.add_column("sources", justify="right")
-    table.add_column("evidence", ratio=4)
-    for m in rows[:limit]:
+    if not oldest_first:
+        rows = newest_first(rows, lambda m: m.date)
+    span = date_range(m.date for m in rows)
+    shown = f"{min(limit, len(rows))} of {len(rows)}" if len(rows) > limit else str(len(rows))
+    title = (f"timeline: {shown} events, {'oldest' if oldest_first else 'newest'} first"
+             + (f", dated {span['first']} … {span['last']}" if span else ""))
+    if not rows:
+        title += " — no events match" + ("" if merged else " (the store has no merged events: run without --no-corpus)")
+
+    def who(m: Any) -> str:
         arrow = "↔" if m.reciprocal else "→"
-        who = f"{names.get(m.source or '', m.source or '?')} {arrow} {names.get(m.target or '', m.target or '–')}"
-        label = labels.get(m.cameo, "")
-        table.add_row(m.date or "?", escape(who), escape(f"{m.cameo} {label}"), str(m.n_sources),
-                      escape(_short(m.sentence, 110)))
-    out.print(table)
+        return f"{names.get(m.source or '', m.source or '?')} {arrow} {names.get(m.target or '', m.target or '–')}"
+
+    emit(out, title, ("date", "who → whom", "event", "sources", "evidence"),
+         ((m.date or "?", who(m), f"{m.cameo} {labels.get(m.cameo, '')}", m.n_sources, _short(m.sentence, 160))
+          for m in rows[:limit]), ratios=(1, 2, 2, 1, 4))
 
 
 def dyad(
@@ -107,21 +131,24 @@ def dyad(
 ) -> None:
     """Monthly series for a pair of actors: events by QuadClass, Goldstein sum and mean.
 
+    The count is the one the timeline and the dashboard show: happenings (merged events),
+    not negated; those dated less precisely than a month are counted but not in a month row.
+
     Example: sukien dyad RUS CHN --db sukien.duckdb
     """
     from sukien.corpus.dyads import dyad_series
+    from sukien.presentation import dyad_count
 
     with _open(db) as store:
-        series = dyad_series(_merged(store), a, b, directed=directed)
-    table = Table(title=f"{a} {'→' if directed else '–'} {b} per month (QuadClass 1-4: verbal/material "
-                  "cooperation, verbal/material conflict)")
-    table.add_column("month", no_wrap=True)
-    for name in ("events", "Q1", "Q2", "Q3", "Q4", "Goldstein sum", "mean", "reports"):
-        table.add_column(name, justify="right")
-    for r in series:
-        table.add_row(r.month, str(r.n_events), *map(str, r.quad), f"{r.goldstein_sum:+.1f}",
-                      f"{r.goldstein_mean:+.2f}", str(r.n_reports))
-    out.print(table)
+        merged = _merged(store)
+    series = dyad_series(merged, a, b, directed=directed)
+    n = dyad_count(merged, a, b, directed=directed)
+    title = (f"{a} {'→' if directed else '↔'} {b}: {n.n_events} events ({n.n_charted} by month below, "
+             f"{n.n_no_month} without a month; {n.n_negated} negated, not counted). "
+             "QuadClass 1-4: verbal/material cooperation, verbal/material conflict")
+    emit(out, title, ("month", "events", "Q1", "Q2", "Q3", "Q4", "Goldstein sum", "mean", "reports"),
+         ((r.month, r.n_events, *r.quad, f"{r.goldstein_sum:+.1f}", f"{r.goldstein_mean:+.2f}", r.n_reports)
+          for r in series))
 
 
 def actors(
@@ -139,17 +166,14 @@ def actors(
     with _open(db) as store:
         merged, names = _merged(store), _names(store)
     if edges:
-        table = Table("source", "target", "events", "coop v/m", "conflict v/m", "Goldstein mean", "reports",
-                      title="actor relationship graph")
-        for e in actor_graph(merged)[:limit]:
-            table.add_row(e.source, e.target, str(e.n_events), f"{e.quad[0]}/{e.quad[1]}",
-                          f"{e.quad[2]}/{e.quad[3]}", f"{e.goldstein_mean:+.2f}", str(e.n_reports))
-    else:
-        table = Table("actor", "name", "events", "as source", "as target", "reports", title="actors")
-        for c in actor_counts(merged, by_affiliation)[:limit]:
-            table.add_row(c.actor, escape(names.get(c.actor, "")), str(c.n_events), str(c.as_source),
-                          str(c.as_target), str(c.n_reports))
-    out.print(table)
+        emit(out, "actor relationship graph",
+             ("source", "target", "events", "coop v/m", "conflict v/m", "Goldstein mean", "reports"),
+             ((e.source, e.target, e.n_events, f"{e.quad[0]}/{e.quad[1]}", f"{e.quad[2]}/{e.quad[3]}",
+               f"{e.goldstein_mean:+.2f}", e.n_reports) for e in actor_graph(merged)[:limit]))
+        return
+    emit(out, "actors", ("actor", "name", "events", "as source", "as target", "reports"),
+         ((c.actor, names.get(c.actor, ""), c.n_events, c.as_source, c.as_target, c.n_reports)
+          for c in actor_counts(merged, by_affiliation)[:limit]))
 
 
 def search(
@@ -159,22 +183,49 @@ def search(
     actor: Annotated[str | None, typer.Option("--actor", help="Actor id or affiliation.")] = None,
     date_from: FromOpt = None, date_to: ToOpt = None, root: RootOpt = None, limit: LimitOpt = 20,
 ) -> None:
-    """Full-text search over articles, quotes and events, diacritics optional.
+    """Full-text search over articles, quotes and events, diacritics optional. Events coded
+    from one sentence are one hit; an article is named by its headline (or its lead).
 
     Example: sukien search "lien hop quoc" --db sukien.duckdb --kind quote --from 2026-03
     """
+    from rich.markup import escape
+
+    from sukien.api.corpus_views import join_ranges
+    from sukien.presentation import group_by_sentence
     from sukien.store.search import SearchIndex, index_path_for
 
-    if not Path(db).is_file():
-        err.print(f"[red]no store at {db}[/]")
-        raise typer.Exit(2)
-    hits = SearchIndex(index_path_for(db)).search(query, kinds=kind or (), actor=actor, date_from=date_from,
-                                                  date_to=date_to, root=root, limit=limit)
-    table = Table("kind", "date", "where", "match", title=f"{len(hits)} hits for {query!r}")
-    for h in hits:
-        marked = escape(h.marked("\x00", "\x01")).replace("\x00", "[bold yellow]").replace("\x01", "[/]")
-        table.add_row(h.kind, h.date or "?", escape(h.article_id or h.doc_id), marked)
-    out.print(table)
+    with _open(db) as store:
+        raw = SearchIndex(index_path_for(db)).search(query, kinds=kind or (), actor=actor, date_from=date_from,
+                                                     date_to=date_to, root=root, limit=limit * 4)
+        labels = _article_labels(store, [h.article_id for h in raw])
+    hits = group_by_sentence([{"hit": h} for h in raw],
+                             lambda x: (x["hit"].article_id, x["hit"].fragment) if x["hit"].kind == "event" else None,
+                             lambda x: {"what": x["hit"].title})[:limit]
+    tty = out.is_terminal
+
+    def match(h: Any) -> str:
+        start, end = ("[bold yellow]", "[/]") if tty else ("«", "»")
+        text, pos, parts = h.fragment, 0, []
+        for a, b in join_ranges(text, h.highlights):  # "hội" "đàm" marked as one phrase
+            parts += [escape(text[pos:a]) if tty else text[pos:a], start, text[a:b], end]
+            pos = b
+        return "".join([*parts, escape(text[pos:]) if tty else text[pos:]])
+
+    emit(out, f"{len(hits)} hits for {query!r}", ("kind", "date", "article", "what", "match"),
+         ((x["hit"].kind, x["hit"].date or "?", labels.get(x["hit"].article_id, x["hit"].article_id),
+           "; ".join(e["what"] for e in x.get("events", ())), match(x["hit"])) for x in hits),
+         ratios=(1, 1, 3, 2, 5), markup_columns=(4,))
+
+
+def _article_labels(store: Any, article_ids: list[str]) -> dict[str, str]:
+    from sukien.presentation import article_label
+
+    ids = sorted(set(article_ids))
+    if not ids:
+        return {}
+    rows = store.con.execute("SELECT article_id, title, left(body, 300) FROM articles "
+                             "WHERE article_id IN (SELECT unnest(?))", [ids]).fetchall()
+    return {a: article_label(t, b) for a, t, b in rows}
 
 
 def export(

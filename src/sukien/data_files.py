@@ -1,15 +1,43 @@
-"""Loading the package's data files (TSV with '#' provenance headers)."""
+"""Loading the package's data files (TSV with '#' provenance headers).
+
+``SUKIEN_DATA_DIR`` names a folder of edited data files: a file found there is used instead
+of the package's file of the same name (the others still come from the package). Every
+process of a run (workers included) reads the same variable, and the run's fingerprint
+(``sukien.fingerprint``) hashes the files actually used, so an edit there re-codes.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
+DATA_DIR_ENV = "SUKIEN_DATA_DIR"
+
+
+def package_data_dir() -> Path:
+    """The ``sukien/data`` folder shipped in the package."""
+    return Path(str(resources.files("sukien") / "data"))
+
+
+def override_dir() -> Path | None:
+    """The folder named by ``SUKIEN_DATA_DIR``, or None; a name that is not a folder is an error."""
+    value = os.environ.get(DATA_DIR_ENV, "").strip()
+    if not value:
+        return None
+    path = Path(value).expanduser()
+    if not path.is_dir():
+        raise FileNotFoundError(f"{DATA_DIR_ENV}={value} is not a folder")
+    return path
+
 
 def data_path(name: str) -> Path:
-    """Path of a data file shipped in ``sukien/data``."""
-    return Path(str(resources.files("sukien") / "data" / name))
+    """Path of a data file: from ``SUKIEN_DATA_DIR`` when it holds ``name``, else the package's."""
+    extra = override_dir()
+    if extra is not None and (extra / name).is_file():
+        return extra / name
+    return package_data_dir() / name
 
 
 def read_tsv(name: str | Path) -> Iterator[dict[str, str]]:

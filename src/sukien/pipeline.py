@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sukien import fingerprint
 from sukien.actors import ActorLexicon, actor_side, anchor_date, link_article
 from sukien.dates import PartialDate
 from sukien.doc import build_doc
@@ -28,6 +29,8 @@ from sukien.store.db import DocBatchItem, Store
 
 STAGE_VERSIONS = {"page": "page.split.v1", "actors": "actors.lexicon.v1", "events": "events.cameo.v2",
                   "quotes": "quotes.v1"}
+# The stage names above are stored with every document together with the rules' fingerprint
+# (``sukien.fingerprint``: stage code and data files); a changed fingerprint re-codes.
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,9 @@ _WORKER: dict[str, Resources] = {}
 
 
 def _init_worker() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle (it keeps finished batches)
     _WORKER["res"] = Resources.load()
 
 
@@ -180,6 +186,7 @@ class RunSummary:
     seconds: float = 0.0
     doc_ids: list[str] = dataclasses.field(default_factory=list)
     failures: list[Failure] = dataclasses.field(default_factory=list)
+    versions: dict[str, str] = dataclasses.field(default_factory=dict)  # stored with each document
     # seconds per stage: read and store in this process; page, actors, quotes and events summed
     # over the workers (so with N workers they can add up to N times the wall time)
     stage_seconds: dict[str, float] = dataclasses.field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
@@ -229,7 +236,8 @@ def run_corpus(
     t0 = time.perf_counter()
     fields = FieldMap(settings.field_id, settings.field_text, settings.field_title, settings.field_date,
                       settings.field_url)
-    known = store.known_hashes()
+    summary.versions = fingerprint.compute(STAGE_VERSIONS).versions(STAGE_VERSIONS)
+    known = store.known_hashes(versions=summary.versions)
     mapper, closer = _mapper(settings)
     pending: _Pending | None = None
     try:
@@ -306,6 +314,8 @@ def _finish(pending: _Pending, known: dict[str, str], store: Store, summary: Run
             progress: Callable[[int, int], None] | None) -> None:
     results = list(pending.results)
     items = [r for r in results if isinstance(r, DocBatchItem)]
+    for it in items:
+        it.stage_versions = summary.versions
     failures = pending.failures + [r for r in results if isinstance(r, Failure)]
     t0 = time.perf_counter()
     store.write_batch(items, failures, summary.run_id)

@@ -1,7 +1,9 @@
 """The FastAPI app: a read-only JSON API over the store (``/api/...``), the dashboard
 (``/`` and ``/static/...``) and the OpenAPI page (``/docs``).
 
-Read-only by construction: the store is opened ``read_only`` and every route is a GET.
+Read-only by construction: every route is a GET and answers from a read-only snapshot of the
+store (``sukien.api.snapshot``), refreshed when the store changes, so ``sukien run`` can add
+data while the dashboard runs.
 Static files are served by Starlette's ``StaticFiles`` from the package's ``web`` folder
 only. No CORS unless an explicit allow-list is given. Every response carries security
 headers, with a Content-Security-Policy that allows nothing but this origin (the chart
@@ -20,9 +22,8 @@ from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from sukien.api.corpus_views import CorpusViews
-from sukien.api.db import ReadOnlyStore
 from sukien.api.routes import router
+from sukien.api.snapshot import SnapshotStore
 
 WEB_DIR = Path(str(files("sukien") / "web"))
 MAX_QUERY_STRING = 4096  # bytes; longer query strings get 414
@@ -79,16 +80,17 @@ async def _plain_error(send: Send, status: int, body: bytes) -> None:
 
 
 def create_app(db_path: str, *, index_path: str | None = None,
-               cors_origins: Sequence[str] = ()) -> FastAPI:
-    """The app over the store at ``db_path`` (opened read-only).
+               cors_origins: Sequence[str] = (), refresh_seconds: float = 2.0) -> FastAPI:
+    """The app over the store at ``db_path`` (read from snapshots, see ``sukien.api.snapshot``).
 
-    ``index_path``: a full-text index folder for /api/search (without one, search scans the
-    store). ``cors_origins``: explicit origins allowed to call the API from a browser (none by
-    default; ``*`` is refused).
+    ``index_path``: a full-text index folder for /api/search (default: the store's own; without
+    one, search scans the store). ``cors_origins``: explicit origins allowed to call the API
+    from a browser (none by default; ``*`` is refused). ``refresh_seconds``: how often the
+    store is checked for changes.
     """
     if any(o.strip() == "*" for o in cors_origins):
         raise ValueError("wildcard CORS is not allowed: list the origins explicitly")
-    store = ReadOnlyStore(db_path)
+    store = SnapshotStore(db_path, index_path=index_path, refresh_seconds=refresh_seconds)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -99,7 +101,6 @@ def create_app(db_path: str, *, index_path: str | None = None,
                   description="Read-only access to a sukien store: articles, events, timelines, dyads, "
                               "the actor graph, quotes and search. Dashboard at `/`.")
     app.state.store = store
-    app.state.corpus = CorpusViews(store, index_path)
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
 

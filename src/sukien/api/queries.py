@@ -147,14 +147,23 @@ def month_counts(cur: Cursor, flt: EventFilter) -> list[dict[str, Any]]:
     return [{"period": m, "n": n, "n_happened": h} for m, n, h in rows]
 
 
+def date_span(cur: Cursor, flt: EventFilter) -> dict[str, str] | None:
+    """The first and last dates (with a year) of the events of ``flt``."""
+    where, params = flt.where()
+    row = cur.execute(f"{_EVENTS_CTE} SELECT min(date), max(date) FROM ev WHERE {where} AND d_lo IS NOT NULL",
+                      params).fetchone()
+    return {"first": row[0], "last": row[1]} if row and row[0] else None
+
+
 # ---------------------------------------------------------------- dyads and graph
 
 def dyad_series(cur: Cursor, a: str, b: str, *, directed: bool, by: str,
                 date_from: str | None = None, date_to: str | None = None) -> dict[str, Any]:
     """Per month (or year) Goldstein mean and QuadClass counts of events between ``a`` and ``b``.
 
-    Negated events and events dated coarser than the period (or without a year) are left out
-    of the series and counted in ``left_out``.
+    ``n_events`` counts the events that happened (not negated); those dated coarser than the
+    period (or without a year) are not in the series and counted in ``left_out``; negated ones
+    are counted apart (``n_negated``).
     """
     flt = EventFilter(source=a, target=b, date_from=date_from, date_to=date_to) if directed else \
         EventFilter(dyad=(a, b), date_from=date_from, date_to=date_to)
@@ -171,10 +180,13 @@ def dyad_series(cur: Cursor, a: str, b: str, *, directed: bool, by: str,
     series = [{"period": p, "n": n, "goldstein_mean": round(g, 3),
                "quad_class": {"1": q1, "2": q2, "3": q3, "4": q4}}
               for p, n, g, q1, q2, q3, q4 in rows]
-    total = cur.execute(f"{_EVENTS_CTE} SELECT count(*) FROM ev WHERE {where}", params).fetchone()
+    row = cur.execute(f"{_EVENTS_CTE} SELECT count(*) FILTER (WHERE NOT negated), count(*) FILTER (WHERE negated) "
+                      f"FROM ev WHERE {where}", params).fetchone()
+    happened, negated = row if row else (0, 0)
     counted = sum(s["n"] for s in series)
     return {"a": a, "b": b, "directed": directed, "by": by, "series": series,
-            "n_events": total[0] if total else 0, "left_out": (total[0] if total else 0) - counted}
+            "n_events": happened, "left_out": happened - counted, "n_no_period": happened - counted,
+            "n_negated": negated}
 
 
 def top_dyads(cur: Cursor, limit: int) -> list[dict[str, Any]]:

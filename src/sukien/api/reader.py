@@ -8,7 +8,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from sukien.api.presenting import sentence_groups
 from sukien.api.queries import FOLD_SQL, Cursor, actors_by_id
+from sukien.presentation import article_label
 from sukien.text.normalize import fold
 
 _FOLDED_DOC = FOLD_SQL.format("a.title || ' ' || a.body")
@@ -44,7 +46,8 @@ def articles(cur: Cursor, *, outlet: str | None, actor: str | None, q: str | Non
 def _summary(rec: dict[str, Any], n_events: int, n_quotes: int) -> dict[str, Any]:
     keep = ("article_id", "doc_id", "title", "published", "published_basis", "outlet", "author",
             "wire_sources", "actors", "url")
-    return {**{k: rec.get(k) for k in keep}, "n_events": n_events, "n_quotes": n_quotes}
+    return {**{k: rec.get(k) for k in keep}, "label": article_label(rec.get("title"), rec.get("body")),
+            "n_events": n_events, "n_quotes": n_quotes}
 
 
 def titles(cur: Cursor, article_ids: list[str]) -> dict[str, str]:
@@ -76,7 +79,8 @@ def article(cur: Cursor, article_id: str) -> dict[str, Any] | None:
     chips += [{"id": i, "name": i, "kind": "unknown", "affiliation": None} for i in ids if i not in known]
     spans = [Span(m[1], m[2], "mention", m[0]) for m in mentions]
     spans += [Span(q["char_start"], q["char_end"], "quote", q["quote_id"]) for q in qts]
-    return {**rec, "events": evs, "quotes": qts, "actor_chips": chips,
+    return {**rec, "label": article_label(rec.get("title"), rec.get("body")), "events": evs, "quotes": qts,
+            "sentences": sentence_groups(evs), "actor_chips": chips,
             "blocks": blocks(rec["body"], [(e["char_start"], e["char_end"], e["event_id"]) for e in evs], spans)}
 
 

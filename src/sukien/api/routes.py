@@ -5,6 +5,7 @@ parameters, out-of-range pages and malformed dates or ids are 422; missing recor
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import re
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
@@ -14,14 +15,19 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 
 from sukien.api import corpus_views as cv
-from sukien.api import queries, reader
+from sukien.api import presenting, queries, reader
 from sukien.api.queries import EventFilter
+from sukien.api.snapshot import Generation
+from sukien.corpus.timeline import TimelineFilter, matches
+from sukien.presentation import date_range, dyad_count, newest_first, top_dyads
 
 MAX_LIMIT = 500
 MAX_OFFSET = 1_000_000
 ACTOR_RE = r"^[A-Za-z0-9][A-Za-z0-9:._\-]{0,119}$"
 DATE_RE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 _DATE = re.compile(DATE_RE)
+COUNT_NOTE = ("happenings (reports of one event merged), not negated; those dated less precisely than the "
+              "period are counted but not charted")
 
 
 def _no_unknown_params(request: Request) -> None:
@@ -49,13 +55,19 @@ def _query_names(dependant: Any) -> set[str]:
 router = APIRouter(prefix="/api", dependencies=[Depends(_no_unknown_params)])
 
 
-def cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
-    with request.app.state.store.cursor() as cur:
+def generation(request: Request) -> Iterator[Generation]:
+    """The store snapshot this request reads (one per request, however many dependencies use it)."""
+    with request.app.state.store.generation() as gen:
+        yield gen
+
+
+def cursor(gen: Annotated[Generation, Depends(generation)]) -> Iterator[duckdb.DuckDBPyConnection]:
+    with gen.store.cursor() as cur:
         yield cur
 
 
-def corpus(request: Request) -> cv.CorpusViews:
-    return request.app.state.corpus
+def corpus(gen: Annotated[Generation, Depends(generation)]) -> cv.CorpusViews:
+    return gen.views
 
 
 Cur = Annotated[duckdb.DuckDBPyConnection, Depends(cursor)]
@@ -133,8 +145,9 @@ def _found(value: dict[str, Any] | None, what: str, key: str) -> dict[str, Any]:
 
 
 @router.get("/health", summary="Store status and record counts")
-def health(cur: Cur) -> dict[str, Any]:
-    return {"status": "ok", "read_only": True, "counts": queries.counts(cur)}
+def health(request: Request, cur: Cur) -> dict[str, Any]:
+    """Counts of the snapshot being served and how old it is (new data shows up within seconds)."""
+    return {"status": "ok", "read_only": True, "counts": queries.counts(cur), **request.app.state.store.info()}
 
 
 @router.get("/articles", summary="Articles (summaries, without body)")
@@ -146,38 +159,59 @@ def list_articles(cur: Cur, outlet: Text = None, actor: ActorId = None,
 
 @router.get("/articles/{article_id}", summary="One article with highlighted evidence and actor chips")
 def get_article(cur: Cur, article_id: Annotated[str, Path(max_length=300)]) -> dict[str, Any]:
+    """``label`` is the headline, or the lead when there is none; ``sentences`` groups the
+    article's events by the sentence they were coded from."""
     return _found(reader.article(cur, article_id), "article", article_id)
 
 
 @router.get("/events", summary="Events, filtered")
 def list_events(cur: Cur, flt: Filter, limit: Limit = 50, offset: Offset = 0,
                 order: Literal["date", "-date", "article"] = "date") -> dict[str, Any]:
-    return queries.events(cur, flt, limit, offset, order)
+    page = queries.events(cur, flt, limit, offset, order)
+    presenting.add_labels(cur, page["items"])
+    return page
 
 
 @router.get("/events/{event_id}", summary="One event")
 def get_event(cur: Cur, event_id: Annotated[str, Path(max_length=100)]) -> dict[str, Any]:
-    return _found(queries.event(cur, event_id), "event", event_id)
+    ev = _found(queries.event(cur, event_id), "event", event_id)
+    return presenting.add_labels(cur, [ev])[0]
 
 
-@router.get("/timeline", summary="Merged events in date order, with monthly counts")
-def timeline(cur: Cur, views: Corpus, flt: Filter, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
-    """One entry per happening (reports merged by the corpus step), by date; negated events only
-    with ``negated=true``. A store without the corpus step lists its raw events instead."""
+@router.get("/timeline", summary="Merged events, newest first, with their date range and monthly counts")
+def timeline(cur: Cur, views: Corpus, flt: Filter, limit: Limit = 100, offset: Offset = 0,
+             order: Annotated[Literal["newest", "oldest"], Query(
+                 description="newest first (default) or oldest first; undated events come last")] = "newest",
+             ) -> dict[str, Any]:
+    """One entry per happening (reports merged by the corpus step), newest first; negated events
+    only with ``negated=true``. ``range`` gives the first and last dates of all the events
+    chosen. A store without the corpus step lists its raw events instead."""
     merged = views.merged()
     if merged is not None:
-        page = cv.timeline_page(merged, cv.merged_timeline(merged, flt), limit, offset)
-        titles = reader.titles(cur, [i["article_id"] for i in page["items"]])
-        for item in page["items"]:
-            item["article_title"] = titles.get(item["article_id"])
-        return page
-    page = queries.events(cur, flt, limit, offset, "date")
-    return {"engine": "events", **page, "months": queries.month_counts(cur, flt)}
+        chosen = cv.merged_timeline(merged, flt)
+        if order == "newest":
+            chosen = newest_first(chosen, lambda m: m.date)
+        page = cv.timeline_page(merged, chosen, limit, offset)
+        span = date_range(m.date for m in chosen)
+    else:
+        if flt.negated is None:  # as with merged events: what did not happen is asked for explicitly
+            flt = dataclasses.replace(flt, negated=False)
+        page = {"engine": "events", **queries.events(cur, flt, limit, offset, "-date" if order == "newest" else "date"),
+                "months": queries.month_counts(cur, flt)}
+        span = queries.date_span(cur, flt)
+    titles = reader.titles(cur, [i["article_id"] for i in page["items"]])
+    for item in presenting.add_labels(cur, page["items"]):
+        item["article_title"] = titles.get(item["article_id"])
+    return {**page, "order": order, "range": span}
 
 
 @router.get("/dyads", summary="The most active pairs of actors (by affiliation)")
-def dyads(cur: Cur, limit: Limit = 50) -> dict[str, Any]:
-    return {"items": queries.top_dyads(cur, limit)}
+def dyads(cur: Cur, views: Corpus, limit: Limit = 50) -> dict[str, Any]:
+    """``n``: happenings between the pair, not negated — the count the dyad series
+    (``n_events``) and the timeline filtered on the pair (``total``) give too."""
+    merged = views.merged()
+    items = top_dyads(merged.events, limit) if merged is not None else queries.top_dyads(cur, limit)
+    return {"items": items, "counted": COUNT_NOTE}
 
 
 @router.get("/dyads/series", summary="Monthly (or yearly) Goldstein mean and QuadClass counts of a dyad")
@@ -185,13 +219,21 @@ def dyad_series(cur: Cur, views: Corpus, a: Annotated[str, Query(pattern=ACTOR_R
                 b: Annotated[str, Query(pattern=ACTOR_RE)], directed: bool = False,
                 by: Literal["month", "year"] = "month", date_from: DateParam = None,
                 date_to: DateParam = None) -> dict[str, Any]:
-    """Negated events and events dated coarser than the period are left out (``left_out``)."""
+    """``n_events``: happenings between A and B, not negated (the count ``/api/dyads`` and the
+    timeline give). Of those, ``left_out`` (= ``n_no_period``) are dated coarser than the
+    period and are not in ``series``; ``n_negated`` were reported as not having happened and
+    are in no count."""
     lo, hi = _day(date_from, "date_from", False), _day(date_to, "date_to", True)
     merged = views.merged()
-    if merged is not None:
-        return cv.merged_dyad_series(merged, a, b, directed=directed, by=by, date_from=lo, date_to=hi)
-    return {"engine": "events", **queries.dyad_series(cur, a, b, directed=directed, by=by, date_from=lo,
-                                                       date_to=hi)}
+    if merged is None:
+        return {"engine": "events", "counted": COUNT_NOTE,
+                **queries.dyad_series(cur, a, b, directed=directed, by=by, date_from=lo, date_to=hi)}
+    res = cv.merged_dyad_series(merged, a, b, directed=directed, by=by, date_from=lo, date_to=hi)
+    chosen = [m for m in merged.events if matches(m, TimelineFilter(date_from=lo, date_to=hi, include_negated=True))]
+    n = dyad_count(chosen, a, b, directed=directed)
+    counted = sum(p["n"] for p in res["series"])
+    return {**res, "n_events": n.n_events, "left_out": n.n_events - counted, "n_no_period": n.n_events - counted,
+            "n_negated": n.n_negated, "counted": COUNT_NOTE}
 
 
 @router.get("/graph", summary="Actor graph: who deals with whom")
@@ -224,7 +266,9 @@ def get_actor(cur: Cur, actor_id: Annotated[str, Path(pattern=ACTOR_RE)]) -> dic
 def list_quotes(cur: Cur, speaker: ActorId = None, article_id: Annotated[str | None, Query(max_length=300)] = None,
                 q: Text = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     folded = reader.fold(q) if q else None
-    return queries.quotes(cur, speaker=speaker, article_id=article_id, q=folded, limit=limit, offset=offset)
+    page = queries.quotes(cur, speaker=speaker, article_id=article_id, q=folded, limit=limit, offset=offset)
+    presenting.add_labels(cur, page["items"])
+    return page
 
 
 @router.get("/quotes/speakers", summary="Speakers and how often they are quoted")
@@ -238,11 +282,14 @@ def search(cur: Cur, views: Corpus, q: Annotated[str, Query(min_length=2, max_le
            offset: Annotated[int, Query(ge=0, le=5_000)] = 0) -> dict[str, Any]:
     """"hoi dam" finds "hội đàm". With the store's search index (built by the corpus step) a
     plain query is a phrase, commas separate phrases that must all occur, and hits come best
-    first; without one the store is scanned for the folded substring."""
+    first; without one the store is scanned for the folded substring. The events coded from one
+    sentence are one hit (``events`` lists them); ``label`` names the article (its headline, or
+    its lead when it has none)."""
     if not q.strip():
         raise RequestValidationError([{"type": "value_error", "loc": ("query", "q"), "msg": "empty query",
                                        "input": q}])
     index = views.index()
     if index is not None:
-        return cv.index_search(index, cur, q, kind=kind, limit=limit, offset=offset)
-    return reader.search(cur, q, kind=kind, limit=limit, offset=offset)
+        return presenting.grouped_search(lambda n: cv.index_search(index, cur, q, kind=kind, limit=n, offset=0),
+                                         cur, limit, offset)
+    return presenting.grouped_search(lambda n: reader.search(cur, q, kind=kind, limit=n, offset=0), cur, limit, offset)

@@ -29,6 +29,8 @@ from sukien.store import corpus_tables as ct
 from sukien.store.db import Store
 from sukien.store.search import SearchIndex, entry, index_path_for
 
+EMBED_SAVE_EVERY = 128  # articles embedded between saves of the embedding cache
+
 
 @dataclass
 class CorpusUpdate:
@@ -93,10 +95,11 @@ def _duplicates(con: Any, arts: list[dict[str, Any]]) -> list[DuplicateGroup]:
 def _vectors(con: Any, arts: list[dict[str, Any]], embedder: Embedder) -> np.ndarray:
     cached = ct.load_embeddings(con, embedder.name, (a["content_hash"] for a in arts))
     missing = list({a["content_hash"]: a for a in arts if a["content_hash"] not in cached}.values())
-    if missing:
-        texts = ct.article_texts(con, [a["article_id"] for a in missing])
-        out = embedder.passages([article_text(*texts.get(a["article_id"], ("", ""))) for a in missing])
-        fresh = {a["content_hash"]: out[i] for i, a in enumerate(missing)}
+    for start in range(0, len(missing), EMBED_SAVE_EVERY):  # saved as it goes: an interrupted run keeps them
+        chunk = missing[start:start + EMBED_SAVE_EVERY]
+        texts = ct.article_texts(con, [a["article_id"] for a in chunk])
+        out = embedder.passages([article_text(*texts.get(a["article_id"], ("", ""))) for a in chunk])
+        fresh = {a["content_hash"]: out[i] for i, a in enumerate(chunk)}
         ct.save_embeddings(con, embedder.name, fresh)
         cached.update(fresh)
     if not arts:
@@ -179,7 +182,9 @@ def _merged(store: Store, arts: Sequence[Mapping[str, Any]], assignment: Mapping
 def update_index(store: Store, index: SearchIndex | None = None) -> int:
     """Add new or changed documents to the search index, drop removed ones."""
     con = store.con
-    current = dict(con.execute("SELECT doc_id, content_hash FROM documents WHERE status = 'ok'").fetchall())
+    # keyed by content and fingerprint: a document re-coded under new rules is re-indexed too
+    current = dict(con.execute("SELECT doc_id, content_hash || coalesce('|' || (stage_versions->>'fingerprint'), '') "
+                               "FROM documents WHERE status = 'ok'").fetchall())
     done = ct.indexed_docs(con)
     changed = [d for d, h in current.items() if done.get(d) != h]
     removed = [d for d in done if d not in current]

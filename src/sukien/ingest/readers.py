@@ -15,6 +15,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from sukien.ingest.decode import DecodeError, decode_bytes
+from sukien.ingest.entities import decode_entities
 from sukien.records import Document, Failure
 from sukien.text.normalize import normalize_text
 
@@ -37,36 +38,54 @@ class FieldMap:
 
 
 def iter_documents(paths: Iterable[str | Path], fields: FieldMap | None = None) -> Iterator[Document | Failure]:
-    """Documents from files and folders (recursively, in sorted order), ``.gz`` included."""
+    """Documents from files and folders (recursively, in sorted order), ``.gz`` included.
+
+    Every file seen is read or reported: a file of a format sukien does not read (a PDF, an
+    image) inside a folder yields a failure with reason ``unsupported``; hidden files and
+    folders (``.name``) are not part of a corpus and are passed over.
+    """
     fields = fields or FieldMap()
     for path in map(Path, paths):
         if path.is_dir():
-            files = list_files(path)
+            files = folder_files(path)
         elif path.exists():
             files = [path]
         else:
             yield Failure(str(path), "unreadable", f"{path}: no such file or folder")
             continue
         for f in files:
+            if path.is_dir() and not _readable_format(f):
+                yield Failure(str(f), "unsupported", f"{f}: {_format_name(f)} is not a format sukien reads "
+                              f"(text, HTML, JSONL or CSV/TSV files, or .gz of them)")
+                continue
             yield from read_file(f, fields)
 
 
 def list_files(root: Path) -> list[Path]:
-    """The files of folder ``root`` to read, recursively and sorted. A symbolic link that
-    leads nowhere (dangling, or a loop) is listed too, so reading it yields an
-    ``unreadable`` failure instead of the document being skipped without a word."""
+    """The files of folder ``root`` to read, recursively and sorted (known formats only)."""
+    return [p for p in folder_files(root) if _readable_format(p)]
+
+
+def folder_files(root: Path) -> list[Path]:
+    """Every non-hidden file of folder ``root``, recursively and sorted, whatever its format.
+    A symbolic link that leads nowhere (dangling, or a loop) is listed too, so reading it
+    yields an ``unreadable`` failure instead of the document being skipped without a word."""
     return sorted(
         p for p in root.rglob("*")
-        if (p.is_file() or (p.is_symlink() and not p.exists())) and _wanted(p, root)
+        if (p.is_file() or (p.is_symlink() and not p.exists()))
+        and not any(part.startswith(".") for part in p.relative_to(root).parts)
     )
 
 
-def _wanted(p: Path, root: Path) -> bool:
-    """Inside a folder: known page/record formats only, no hidden files."""
-    if any(part.startswith(".") for part in p.relative_to(root).parts):
-        return False
+def _readable_format(p: Path) -> bool:
+    """A page or record format sukien reads (by file name; ``.gz`` of one included)."""
     _, suffix = _stem_and_suffix(p)
     return suffix in TEXT_SUFFIXES | RECORD_SUFFIXES | HTML_SUFFIXES
+
+
+def _format_name(p: Path) -> str:
+    suffix = _stem_and_suffix(p)[1]
+    return f"a {suffix} file" if suffix else "this file"
 
 
 def _stem_and_suffix(path: Path) -> tuple[str, str]:
@@ -101,7 +120,7 @@ def read_file(path: Path, fields: FieldMap) -> Iterator[Document | Failure]:
     if suffix in HTML_SUFFIXES or _looks_html(text):
         yield _html_document(path, stem, text, decoded.encoding)
         return
-    header, text = split_header(text)
+    header, text = split_header(_clean(text, normalized=True))
     yield Document(
         stem, text, str(path), _hash(text), "text", encoding=decoded.encoding,
         title=header.get("title") or None, date=record_date(header.get("date")),
@@ -147,10 +166,10 @@ def _html_document(path: Path, stem: str, html: str, encoding: str) -> Document 
     got = extract_html(html)
     if got is None or not got.text.strip():
         return Failure(str(path), "empty", f"{path}: no article text found in the HTML", doc_id=stem)
-    text = normalize_text(got.text)
+    text = _clean(got.text)
     return Document(
         stem, text, str(path), _hash(text), "record",
-        title=normalize_text(got.title) if got.title else None,
+        title=_clean(got.title) if got.title else None,
         date=got.date, url=got.url, encoding=encoding,
     )
 
@@ -255,12 +274,12 @@ def _record_document(row: dict, source: str, fallback_id: str, fields: FieldMap)
     doc_id = re.sub(r"[^\w.-]+", "_", doc_id)[:200]
     if not isinstance(raw_text, str) or not raw_text.strip():
         return Failure(source, "empty", f"{source}: field '{fields.text}' is missing or empty", doc_id=doc_id)
-    text = normalize_text(raw_text)
+    text = _clean(raw_text)
     title = row.get(fields.title)
     url = row.get(fields.url)
     return Document(
         doc_id, text, source, _hash(text), "record",
-        title=normalize_text(title).strip() if isinstance(title, str) and title.strip() else None,
+        title=_clean(title).strip() if isinstance(title, str) and title.strip() else None,
         date=record_date(row.get(fields.date)),
         url=url if isinstance(url, str) and url else None,
     )
@@ -290,6 +309,13 @@ def record_date(value: object) -> str | None:
         return f"{m[1]}-{m[2]}-{m[3]}"
     m = re.match(r"(\d{4})-(\d{2})(?:-(\d{2}))?", v)
     return m.group(0) if m else None
+
+
+def _clean(text: str, normalized: bool = False) -> str:
+    """Text as stored: HTML character references decoded (``&nbsp;`` → space), then NFC and
+    the tone-placement rule (``normalize_text``; skipped when ``normalized`` text is unchanged)."""
+    decoded = decode_entities(text)
+    return text if normalized and decoded is text else normalize_text(decoded)
 
 
 def _hash(text: str) -> str:

@@ -6,7 +6,7 @@ per document and in order, waited for lazily. ``run_corpus`` keeps at most two b
 so memory stays flat whatever the corpus size; the store is written by the client process.
 
 Heavy resources are built once per worker by a :class:`ResourcesPlugin` registered on the client
-(also on workers that join later), named after the stage versions so a new lexicon version gets
+(also on workers that join later), named after the rules' fingerprint so changed code or data files get
 fresh resources. Without a scheduler address a ``LocalCluster`` of single-threaded worker
 processes is started, and closed again by the returned closer.
 
@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterator
 
 from distributed import Client, KilledWorker, LocalCluster, WorkerPlugin, get_worker
 
+from sukien import fingerprint
 from sukien.pipeline import STAGE_VERSIONS, Resources, safe_process
 from sukien.records import Document, Failure
 from sukien.store.db import DocBatchItem
@@ -35,9 +36,11 @@ Result = DocBatchItem | Failure
 CHUNK = 4  # documents per Dask task: amortises the ~1 ms task overhead, keeps the load balanced
 
 
-def plugin_name() -> str:
-    """The worker plugin's name: keyed by the stage (and lexicon) versions."""
-    key = "|".join(f"{k}={v}" for k, v in sorted(STAGE_VERSIONS.items()))
+def plugin_name(key: str | None = None) -> str:
+    """The worker plugin's name: keyed by the rules' fingerprint (stage code and data files,
+    ``sukien.fingerprint``), the same key the store compares, so changed rules get fresh
+    resources on the workers."""
+    key = key or fingerprint.compute(STAGE_VERSIONS).full
     return "sukien-resources-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
 
 

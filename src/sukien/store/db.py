@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -86,9 +86,16 @@ class Store:
         self.close()
 
     # ---- incremental bookkeeping ----
-    def known_hashes(self, doc_ids: Iterable[str] | None = None) -> dict[str, str]:
+    def known_hashes(self, doc_ids: Iterable[str] | None = None,
+                     versions: Mapping[str, str] | None = None) -> dict[str, str]:
+        """Content hash of each stored document; with ``versions``, only of the documents
+        stored under those versions (``fingerprint`` and ``page_fingerprint`` compared), so a
+        document coded under older rules counts as unknown and is processed again."""
+        keys = [k for k in ("fingerprint", "page_fingerprint") if versions and k in versions]
+        cond = "".join(f" AND stage_versions->>'{k}' = ?" for k in keys)
         rows = self.con.execute(
-            "SELECT doc_id, content_hash FROM documents WHERE status = 'ok'"
+            "SELECT doc_id, content_hash FROM documents WHERE status = 'ok'" + cond,
+            [versions[k] for k in keys] if versions else [],
         ).fetchall()
         wanted = set(doc_ids) if doc_ids is not None else None
         return {d: h for d, h in rows if wanted is None or d in wanted}

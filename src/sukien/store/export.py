@@ -92,7 +92,7 @@ def export_table(store: Store, table: str, fmt: str, out: str | Path) -> int:
     if fmt == "csv":
         cols = _columns(records)
         return _write_csv(path, cols, ([_flat(r.get(c)) for c in cols] for r in records))
-    pq.write_table(pa.Table.from_pylist([_parquet_safe(r) for r in records]), path)
+    pq.write_table(pa.Table.from_pylist(parquet_rows(records)), path)
     return len(records)
 
 
@@ -108,14 +108,45 @@ def _flat(value: Any) -> Any:
     return "" if value is None else value
 
 
-def _parquet_safe(rec: dict[str, Any]) -> dict[str, Any]:
-    """Nested lists and dicts as JSON strings, so every row has one schema."""
-    out = {}
-    for k, v in rec.items():
-        if isinstance(v, list) and any(isinstance(x, dict | list) for x in v) or isinstance(v, dict):
-            v = json.dumps(v, ensure_ascii=False)
-        out[k] = v
+def parquet_rows(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Records with one type per column, as Parquet needs: a column holding nested values
+    (objects, lists of objects, in any row) is JSON text in every row, an empty list included;
+    a column of flat lists stays a list column (a lone value becomes a one-item list); a column
+    mixing kinds of scalars becomes text.
+
+    >>> parquet_rows([{"roles": []}, {"roles": [{"role": "x"}]}])
+    [{'roles': '[]'}, {'roles': '[{"role": "x"}]'}]
+    """
+    cols = _columns(records)
+    kind = {c: _column_kind([r.get(c) for r in records]) for c in cols}
+    out = []
+    for rec in records:
+        row: dict[str, Any] = {}
+        for c in cols:
+            v = rec.get(c)
+            if v is None:
+                row[c] = None
+            elif kind[c] == "json":
+                row[c] = json.dumps(v, ensure_ascii=False)
+            elif kind[c] == "list":
+                row[c] = [str(x) for x in v] if isinstance(v, list) else [str(v)]
+            elif kind[c] == "text":
+                row[c] = str(v)
+            else:
+                row[c] = v
+        out.append(row)
     return out
+
+
+def _column_kind(values: list[Any]) -> str:
+    present = [v for v in values if v is not None]
+    if any(isinstance(v, dict) or (isinstance(v, list) and any(isinstance(x, dict | list) for x in v))
+           for v in present):
+        return "json"
+    if any(isinstance(v, list) for v in present):
+        return "list"
+    types = {bool if isinstance(v, bool) else float if isinstance(v, int | float) else type(v) for v in present}
+    return "text" if len(types) > 1 else "plain"
 
 
 def _write_csv(path: Path, header: Iterable[str], rows: Iterable[list[Any]], delimiter: str = ",") -> int:

@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from sukien.data_files import data_path
 
 __all__ = [
     "QuoteRegion",
@@ -72,7 +73,7 @@ def read_word_list(name: str) -> tuple[str, ...]:
     >>> "TP." in read_word_list("abbreviations.txt")
     True
     """
-    raw = resources.files("sukien.data").joinpath(name).read_text(encoding="utf-8")
+    raw = data_path(name).read_text(encoding="utf-8")
     lines = (line.strip() for line in raw.splitlines())
     return tuple(line for line in lines if line and not line.startswith("#"))
 

@@ -75,11 +75,16 @@ function formParams(form) {
   return out;
 }
 
-function fillForm(form, params) {
+function fillForm(form, params, defaults = {}) {
   for (const el of form.elements) {
     if (!el.name) continue;
     if (el.type === "checkbox") el.checked = params[el.name] === "true";
     else el.value = params[el.name] || "";
+  }
+  const box = form.closest("details.filter-box");
+  if (box) {
+    const n = Object.entries(formParams(form)).filter(([k, v]) => defaults[k] !== v).length;
+    box.querySelector(".filter-count").textContent = n ? `(${n} đang dùng)` : "";
   }
 }
 
@@ -130,7 +135,30 @@ function eventCard(ev, { withArticle = true } = {}) {
       flags),
     h("blockquote", { class: "sentence" }, ev.sentence),
     withArticle ? h("a", { class: "open-article", href: articleHref(ev.article_id, ev.focus_event_id || ev.event_id) },
-      "Xem trong bài: ", ev.article_title || ev.article_id) : null);
+      "Xem trong bài: ", articleLabel(ev)) : null);
+}
+
+// An article's name in a link: its headline, or its lead when it has none (never its id).
+function articleLabel(item) {
+  return item.article_label || item.label || item.article_title || item.title || "bài báo";
+}
+
+// A real empty state: what happened and what to try, in place of a bare "0".
+function emptyState(id, message, hint) {
+  const el = $(id);
+  if (!el) return;
+  el.hidden = !message;
+  el.replaceChildren(...(message ? [h("b", {}, message), hint ? h("span", {}, " " + hint) : null] : []));
+}
+
+function showBox(canvasId, visible) {
+  const box = $(canvasId).closest(".chart-box");
+  if (box) box.hidden = !visible;
+}
+
+function rangeText(range) {
+  if (!range) return "";
+  return range.first === range.last ? `ngày ${range.first}` : `từ ${range.first} đến ${range.last}`;
 }
 
 // ---------------------------------------------------------------- timeline
@@ -141,11 +169,19 @@ async function showTimeline(params) {
   showError("timeline-error", null);
   const offset = Number(params.offset || 0);
   try {
-    const page = await api("timeline", { ...formParams(form), limit: PAGE, offset });
-    $("timeline-summary").textContent = `${page.total} sự kiện` + (page.total ? `, hiển thị ${offset + 1}–${offset + page.items.length}` : "");
+    const query = formParams(form);
+    const page = await api("timeline", { ...query, limit: PAGE, offset });
+    const order = page.order === "oldest" ? "cũ nhất trước" : "mới nhất trước";
+    $("timeline-summary").textContent = page.total
+      ? `${page.total} sự kiện${page.range ? ", " + rangeText(page.range) : ""} · ${order} · hiển thị ${offset + 1}–${offset + page.items.length}`
+      : "";
+    const filtered = Object.keys(query).some((k) => k !== "order");
+    emptyState("timeline-empty", page.total ? null : "Không có sự kiện nào" + (filtered ? " khớp bộ lọc này." : " trong kho dữ liệu."),
+      filtered ? "Thử bỏ bớt bộ lọc hoặc mở rộng khoảng ngày." : "Chạy `sukien run` để thêm bài báo.");
     const list = $("timeline-list");
     list.replaceChildren(...page.items.map((ev) => eventCard(ev)));
-    pager("timeline-pager", page, (o) => go("timeline", { ...formParams(form), offset: o }));
+    pager("timeline-pager", page, (o) => go("timeline", { ...query, offset: o }));
+    showBox("timeline-chart", page.months.length > 0);
     drawMonthChart(page.months);
   } catch (err) {
     showError("timeline-error", err);
@@ -159,7 +195,8 @@ function drawMonthChart(months) {
   if (state.charts.timeline) { state.charts.timeline.data = data; state.charts.timeline.update(); return; }
   state.charts.timeline = new Chart($("timeline-chart"), {
     type: "bar", data,
-    options: { animation: false, maintainAspectRatio: false, plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+    options: { animation: false, maintainAspectRatio: false, plugins: { legend: { display: false } },
+      scales: { x: { ticks: { autoSkip: true, maxRotation: 0, font: { size: 12 } } }, y: { beginAtZero: true, ticks: { precision: 0, font: { size: 12 } } } } },
   });
 }
 
@@ -172,20 +209,33 @@ async function showDyad(params) {
   if (!select.options.length) {
     try {
       const top = await api("dyads", { limit: 30 });
-      select.append(h("option", { value: "" }, "— chọn —"),
-        ...top.items.map((d) => h("option", { value: d.a + "," + d.b }, `${actorName(d.a)} – ${actorName(d.b)} (${d.n})`)));
+      select.append(h("option", { value: "" }, top.items.length ? "— chọn —" : "— chưa có cặp nào —"),
+        ...top.items.map((d) => h("option", { value: d.a + "," + d.b, dataset: { n: d.n } }, `${shortName(d.a)} – ${shortName(d.b)} · ${d.n} sự kiện`)));
       if (!params.a && top.items.length) params = { a: top.items[0].a, b: top.items[0].b };
     } catch (err) { showError("dyad-error", err); }
   }
   fillForm(form, params);
   const pair = [params.a, params.b].sort().join(",");
   select.value = [...select.options].some((o) => o.value === pair) ? pair : "";
-  if (!params.a || !params.b) return;
+  if (!params.a || !params.b) {
+    emptyState("dyad-empty", "Chưa chọn cặp chủ thể.", "Chọn một cặp trong danh sách hoặc nhập hai mã (VD: RUS và BLR).");
+    showBox("dyad-chart", false);
+    return;
+  }
   try {
     const res = await api("dyads/series", { a: params.a, b: params.b, directed: params.directed || "" });
+    const pairLink = "#/timeline?" + new URLSearchParams({ dyad: res.a + "," + res.b });
+    const summary = $("dyad-summary");
+    summary.replaceChildren(
+      h("b", { class: "dyad-count" }, `${actorName(res.a)} ${res.directed ? "→" : "↔"} ${actorName(res.b)}: ${res.n_events} sự kiện`),
+      ` (mỗi sự kiện tính một lần dù nhiều bài đưa tin). Biểu đồ: ${res.n_events - res.left_out} sự kiện có ngày tới tháng`,
+      res.left_out ? `; ${res.left_out} sự kiện không rõ tháng chỉ có trong dòng thời gian` : "",
+      res.n_negated ? `. Không tính ${res.n_negated} sự kiện bị phủ định (tin nói điều đó không xảy ra)` : "",
+      ". ", res.n_events ? h("a", { href: pairLink, class: "dyad-timeline" }, `Xem ${res.n_events} sự kiện trong dòng thời gian`) : null);
+    emptyState("dyad-empty", res.n_events ? null : `Không có sự kiện nào giữa ${actorName(res.a)} và ${actorName(res.b)}.`,
+      "Thử một cặp khác trong danh sách, hoặc kiểm tra mã chủ thể (VD: RUS, USA, EU).");
+    showBox("dyad-chart", res.series.length > 0);
     drawDyadChart(res);
-    $("dyad-summary").textContent = `${actorName(res.a)} ${res.directed ? "→" : "↔"} ${actorName(res.b)}: ` +
-      `${res.n_events} sự kiện, ${res.left_out} không vào biểu đồ (bị phủ định hoặc ngày không rõ tháng).`;
     dyadTable(res);
   } catch (err) { showError("dyad-error", err); }
 }
@@ -206,17 +256,18 @@ function drawDyadChart(res) {
     options: {
       animation: false, maintainAspectRatio: false,
       scales: {
-        count: { position: "left", stacked: true, beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: "Số sự kiện" } },
-        goldstein: { position: "right", min: -10, max: 10, grid: { drawOnChartArea: false }, title: { display: true, text: "Goldstein" } },
-        x: { stacked: true },
+        count: { position: "left", stacked: true, beginAtZero: true, ticks: { precision: 0, font: { size: 12 } }, title: { display: true, text: "Số sự kiện", font: { size: 12 } } },
+        goldstein: { position: "right", min: -10, max: 10, grid: { drawOnChartArea: false }, ticks: { font: { size: 12 } }, title: { display: true, text: "Goldstein", font: { size: 12 } } },
+        x: { stacked: true, ticks: { autoSkip: true, maxRotation: 0, font: { size: 12 } } },
       },
     },
   });
 }
 
 function dyadTable(res) {
-  const head = h("tr", {}, h("th", {}, "Tháng"), h("th", {}, "Số sự kiện"), h("th", {}, "Goldstein TB"),
-    [1, 2, 3, 4].map((q) => h("th", {}, "Q" + q)));
+  if (!res.series.length) { $("dyad-table").replaceChildren(); return; }
+  const head = h("tr", {}, h("th", {}, "Tháng"), h("th", { title: "Số sự kiện" }, "Sự kiện"), h("th", { title: "Điểm Goldstein trung bình" }, "Goldstein"),
+    [1, 2, 3, 4].map((q) => h("th", { title: QUAD[q] }, "Q" + q)));
   const rows = res.series.map((s) => h("tr", {},
     h("td", {}, h("a", { href: "#/timeline?" + new URLSearchParams({ dyad: res.a + "," + res.b, date_from: s.period, date_to: s.period }) }, s.period)),
     h("td", {}, s.n), h("td", {}, s.goldstein_mean), [1, 2, 3, 4].map((q) => h("td", {}, s.quad_class[q]))));
@@ -227,10 +278,13 @@ function dyadTable(res) {
 
 async function showGraph(params) {
   const form = $("graph-form");
-  fillForm(form, { level: "affiliation", min_events: "1", ...params });
+  const defaults = { level: "affiliation", min_events: "1" };
+  fillForm(form, { ...defaults, ...params }, defaults);
   showError("graph-error", null);
   try {
     const g = await api("graph", { ...formParams(form), limit: 300 });
+    emptyState("graph-empty", g.edges.length ? null : "Không có quan hệ nào để vẽ.", "Thử giảm số sự kiện tối thiểu hoặc mở rộng khoảng ngày.");
+    $("graph-canvas").hidden = !g.edges.length;
     drawGraph(g);
   } catch (err) { showError("graph-error", err); }
 }
@@ -248,14 +302,50 @@ function drawGraph(g) {
     container: $("graph-canvas"), elements,
     layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 9000, idealEdgeLength: 120 },
     style: [
-      { selector: "node", style: { label: "data(label)", "text-wrap": "wrap", "font-size": 12, "text-valign": "center",
+      { selector: "node", style: { label: "data(label)", "text-wrap": "wrap", "font-size": 12, "text-valign": "center", "min-zoomed-font-size": 0,
         "background-color": "#dbe8f5", "border-color": "#1f6fa8", "border-width": 2, width: "mapData(n, 1, 60, 30, 80)", height: "mapData(n, 1, 60, 30, 80)" } },
       { selector: "node[kind = 'org']", style: { shape: "round-rectangle", "background-color": "#f5ecd8" } },
-      { selector: "edge", style: { width: "data(w)", "line-color": "data(color)", "curve-style": "bezier", label: "data(n)", "font-size": 10, "text-background-color": "#fff", "text-background-opacity": 1 } },
+      { selector: "edge", style: { width: "data(w)", "line-color": "data(color)", "curve-style": "bezier", label: "data(n)", "font-size": 12, "text-background-color": "#fff", "text-background-opacity": 1 } },
+      { selector: ".nolabel", style: { label: "" } },
     ],
   });
+  tidyLabels(state.graph);
+  let pending = null;
+  state.graph.on("zoom", () => { clearTimeout(pending); pending = setTimeout(() => tidyLabels(state.graph), 120); });
   state.graph.on("tap", "edge", (evt) => go("timeline", { dyad: evt.target.data("source") + "," + evt.target.data("target") }));
   state.graph.on("tap", "node", (evt) => go("timeline", { actor: evt.target.id() }));
+}
+
+// Labels of the actor graph: at least 11 px on screen at any zoom, and never on top of each
+// other (bigger nodes win; a hidden label shows again when zooming in makes room).
+const MIN_LABEL_PX = 11.5;
+function tidyLabels(cy) {
+  if (!cy || cy.destroyed()) return;
+  const size = Math.max(12, MIN_LABEL_PX / cy.zoom());
+  cy.batch(() => {
+    cy.elements().removeClass("nolabel");
+    cy.elements().style("font-size", size);
+  });
+  const placed = [];
+  const apart = (b, p) => b.x2 < p.x1 || b.x1 > p.x2 || b.y2 < p.y1 || b.y1 > p.y2;
+  // a label may cover its own node, never another node or another label
+  const bodies = cy.nodes().map((n) => ({ id: n.id(), box: n.boundingBox({ includeLabels: false, includeOverlays: false }) }));
+  const free = (b, own) => placed.every((p) => apart(b, p)) && bodies.every((n) => n.id === own || apart(b, n.box));
+  const byWeight = (a, b) => (b.data("n") || 0) - (a.data("n") || 0);
+  const hidden = [];
+  for (const el of [...cy.nodes().toArray().sort(byWeight), ...cy.edges().toArray().sort(byWeight)]) {
+    const bb = el.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+    if (bb.w > 0 && free(bb, el.isNode() ? el.id() : null)) placed.push(bb);
+    else hidden.push(el);
+  }
+  cy.batch(() => { for (const el of hidden) el.addClass("nolabel"); });
+  const note = $("graph-note");
+  if (note) note.textContent = hidden.length ? `${hidden.length} nhãn được ẩn để khỏi chồng lên nhau; phóng to để xem thêm.` : "";
+}
+
+function shortName(id) {
+  const a = state.actors.get(id);
+  return a && a.name && a.name.length <= 18 ? a.name : id;
 }
 
 // ---------------------------------------------------------------- search
@@ -271,7 +361,8 @@ async function showSearch(params) {
   try {
     const res = await api("search", { q, limit: PAGE, offset });
     const count = res.has_more ? `Hơn ${res.total}` : String(res.total);
-    $("search-summary").textContent = `${count} kết quả cho “${q}” (tìm không phân biệt dấu).`;
+    $("search-summary").textContent = res.total ? `${count} kết quả cho “${q}” (tìm không phân biệt dấu; các sự kiện cùng một câu gộp làm một).` : "";
+    emptyState("search-empty", res.total ? null : `Không tìm thấy “${q}”.`, "Thử từ khác, ít từ hơn, hoặc gõ không dấu (VD: hoi dam).");
     list.replaceChildren(...res.items.map(searchHit));
     pager("search-pager", res, (o) => go("search", { q, offset: o }));
   } catch (err) { showError("search-error", err); }
@@ -292,12 +383,14 @@ function highlighted(text, ranges) {
 function searchHit(hit) {
   const isEvent = hit.kind === "event";
   const label = { event: "Sự kiện", article: "Bài báo", quote: "Trích dẫn" }[hit.kind] || hit.kind;
-  return h("li", { class: "search-hit " + hit.kind, dataset: { articleId: hit.article_id, eventId: hit.event_id || "" } },
+  const events = isEvent ? (hit.events || [hit]) : [];
+  return h("li", { class: "search-hit " + hit.kind, dataset: { articleId: hit.article_id, eventId: hit.event_id || "", events: events.length } },
     h("div", { class: "hit-head" },
-      h("span", { class: "kind" }, label),
-      isEvent ? h("span", { class: "date" }, hit.date || "không rõ ngày") : h("span", { class: "meta" }, hit.outlet || ""),
-      isEvent ? h("span", { class: "dyad" }, actorName(hit.source), " → ", actorName(hit.target), ` · CAMEO ${hit.cameo}`) : null),
-    h("a", { class: "result-link", href: articleHref(hit.article_id, hit.event_id) }, hit.title || hit.article_id),
+      h("span", { class: "kind" }, isEvent && events.length > 1 ? `${events.length} sự kiện cùng một câu` : label),
+      isEvent ? h("span", { class: "date" }, hit.date || "không rõ ngày") : h("span", { class: "meta" }, hit.outlet || "")),
+    isEvent ? h("ul", { class: "hit-events" }, events.map((e) => h("li", { class: "dyad" },
+      actorName(e.source), " → ", actorName(e.target), ` · CAMEO ${e.cameo} · ${ROOTS[(e.cameo || "").slice(0, 2)] || ""}`))) : null,
+    h("a", { class: "result-link", href: articleHref(hit.article_id, hit.event_id) }, articleLabel(hit)),
     h("p", { class: "snippet" }, highlighted(hit.snippet, hit.highlights || (hit.match ? [hit.match] : []))));
 }
 
@@ -316,7 +409,9 @@ async function showArticle(articleId, params) {
 }
 
 function renderArticle(art, focusEvent) {
-  $("article-title").textContent = art.title || "(không có tiêu đề)";
+  $("article-title").textContent = art.title || art.label;
+  $("article-title").classList.toggle("untitled", !art.title);
+  $("article-title").title = art.title ? "" : "Bài không có tiêu đề: hiển thị đoạn mở đầu";
   const meta = [art.outlet, art.published ? "ngày " + art.published : "không rõ ngày đăng", art.author,
     art.wire_sources && art.wire_sources.length ? "theo " + art.wire_sources.join(", ") : null].filter(Boolean);
   $("article-meta").textContent = meta.join(" · ");
@@ -325,14 +420,28 @@ function renderArticle(art, focusEvent) {
   const events = new Map(art.events.map((e) => [e.event_id, e]));
   const body = $("article-body");
   body.replaceChildren(...art.blocks.map((b) => renderBlock(b, events, focusEvent)));
-  $("article-events").replaceChildren(...art.events.map((ev) => {
-    const li = eventCard(ev, { withArticle: false });
-    li.addEventListener("click", () => focusEvidence(ev.event_id));
-    return li;
-  }));
+  const groups = art.sentences || art.events.map((e) => ({ sentence: e.sentence, event_ids: [e.event_id] }));
+  $("article-events").replaceChildren(...groups.map((g) => sentenceCard(g, events)));
+  emptyState("article-events-empty", groups.length ? null : "Bài này không có sự kiện nào được mã hóa.", "");
   $("article-quotes").replaceChildren(...art.quotes.map((q) => h("li", {},
     h("b", {}, actorName(q.speaker) + ": "), (q.direct ? "“" : "") + q.text + (q.direct ? "”" : ""))));
   if (focusEvent) focusEvidence(focusEvent);
+}
+
+// One card per sentence, listing every event coded from it (the sentence is shown once).
+function sentenceCard(group, events) {
+  const evs = group.event_ids.map((id) => events.get(id)).filter(Boolean);
+  const li = h("li", { class: "event-card sentence-card", dataset: { eventId: group.event_ids[0], events: group.event_ids.join(" ") } },
+    h("ul", { class: "hit-events" }, evs.map((ev) => h("li", { class: "event-head" },
+      h("span", { class: "date" }, ev.date || "không rõ ngày"),
+      h("span", { class: "dyad" }, actorName(ev.source), " → ", actorName(ev.target)),
+      h("span", { class: "cameo", title: ROOTS[ev.root] || "" }, `CAMEO ${ev.cameo} · ${ROOTS[ev.root] || ev.plover}`),
+      quadBadge(ev.quad_class),
+      ev.negated ? h("span", { class: "flag negated" }, "bị phủ định") : null,
+      ev.modality && ev.modality !== "asserted" ? h("span", { class: "flag" }, MODALITY[ev.modality] || ev.modality) : null))),
+    h("blockquote", { class: "sentence" }, group.sentence));
+  li.addEventListener("click", () => focusEvidence(group.event_ids[0]));
+  return li;
 }
 
 function renderBlock(block, events, focusEvent) {
@@ -372,12 +481,13 @@ async function showQuotes(params) {
   const offset = Number(params.offset || 0);
   try {
     const page = await api("quotes", { ...formParams(form), limit: PAGE, offset });
-    $("quotes-summary").textContent = `${page.total} trích dẫn`;
+    $("quotes-summary").textContent = page.total ? `${page.total} trích dẫn` : "";
+    emptyState("quotes-empty", page.total ? null : "Không có trích dẫn nào khớp bộ lọc.", "Chọn người phát ngôn khác hoặc bỏ điều kiện nội dung.");
     $("quotes-list").replaceChildren(...page.items.map((q) => h("li", { class: "quote-card" },
       h("div", { class: "hit-head" }, h("b", {}, q.speaker_name || q.speaker_text || "không rõ người nói"),
         h("span", { class: "date" }, q.date || "không rõ ngày"), h("span", { class: "kind" }, q.direct ? "trực tiếp" : "gián tiếp")),
       h("blockquote", {}, q.text),
-      h("a", { href: articleHref(q.article_id) }, "Bài: ", q.article_title || q.article_id))));
+      h("a", { href: articleHref(q.article_id) }, "Bài: ", articleLabel(q)))));
     pager("quotes-pager", page, (o) => go("quotes", { ...formParams(form), offset: o }));
   } catch (err) { showError("quotes-error", err); }
 }
@@ -428,6 +538,10 @@ function wireForms() {
 
 window.addEventListener("hashchange", route);
 document.addEventListener("DOMContentLoaded", async () => {
+  // On a phone the filters fold away, so a view opens on its data (the news), not on a form.
+  if (window.matchMedia("(max-width: 800px)").matches) {
+    for (const box of document.querySelectorAll("details.filter-box")) box.open = false;
+  }
   wireForms();
   await loadActors();
   route();
