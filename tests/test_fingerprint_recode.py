@@ -21,7 +21,7 @@ from sukien.settings import Settings
 from sukien.store import Store
 
 runner = CliRunner()
-TALKS = "040\thội đàm\tsym\tvới|cùng"  # the pattern row the tests edit (040 consult → 046 negotiate)
+TALKS = "040\t$SRC hội đàm (|với|cùng) $TGT\tsym"  # the row the tests edit (040 consult → 046 negotiate)
 
 
 def _edited_data(folder: Path, old: str = TALKS, new: str = TALKS.replace("040", "046", 1)) -> Path:
@@ -57,7 +57,7 @@ def test_fingerprint_follows_data_files_and_code(tmp_path: Path, monkeypatch: py
     markers = (package_data_dir() / "page_markers.tsv").read_text(encoding="utf-8")
     (tmp_path / "events" / "page_markers.tsv").write_text(markers + "\n", encoding="utf-8")
     assert fingerprint.compute(STAGE_VERSIONS).page != base.page
-    assert fingerprint.compute({**STAGE_VERSIONS, "events": "events.cameo.v2"}).full != edited.full
+    assert fingerprint.compute({**STAGE_VERSIONS, "events": "events.cameo.test"}).full != edited.full
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "nowhere"))
     with pytest.raises(FileNotFoundError, match=DATA_DIR_ENV):
         fingerprint.compute(STAGE_VERSIONS)

@@ -3,7 +3,7 @@
 A document is skipped on a re-run only when both its content hash *and* the fingerprint it
 was coded under are unchanged. The fingerprint hashes
 
-- the code of every per-document stage (``ingest``, ``text``, ``page``, ``dates``, ``actors``,
+- the code of every per-document stage (``ingest``, ``text``, ``page``, ``dates``, ``doc``, ``actors``,
   ``events``, ``quotes``, ``records.py``, ``pipeline.py``, ``data_files.py``) and the stage
   names of ``STAGE_VERSIONS``;
 - every data file the stages read: the package's ``sukien/data`` files, each replaced by the
@@ -28,7 +28,7 @@ from sukien import __version__
 from sukien.data_files import override_dir, package_data_dir
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-STAGE_CODE = ("ingest", "text", "page", "dates", "actors", "events", "quotes",
+STAGE_CODE = ("ingest", "text", "page", "dates", "doc", "actors", "events", "quotes",
               "records.py", "pipeline.py", "data_files.py")
 PAGE_CODE = ("ingest", "text", "page", "records.py", "data_files.py")
 # The data files read while pages are decoded and cut into articles (tests/test_fingerprint.py
