@@ -261,3 +261,21 @@ def test_events_grammar_trigger_inside_another_word_does_not_fire(res: Resources
 def test_events_grammar_actor_overlapping_the_trigger_is_kept(res: Resources) -> None:
     got = triples(events_of(res, "Romania tuyên bố trục xuất nhà ngoại giao Nga."))
     assert ("ROU", "RUS", "16") in got
+
+
+def test_events_grammar_years_ago_of_a_noun_does_not_date_the_act(res: Resources) -> None:
+    body = "Ba Lan cáo buộc Nga đứng sau vụ cháy nhà máy cách đây 5 năm."
+    got = [e for e in events_of(res, body, "2024-05-10") if e.root == "11"]
+    assert got and got[0].date == "2024-05-10"
+
+
+def test_events_grammar_date_after_a_nested_event_noun_is_that_nouns(res: Resources) -> None:
+    body = "Hôm 8/5, Séc trục xuất hai nhà ngoại giao Nga liên quan đến vụ nổ vào năm 2014."
+    got = [e for e in events_of(res, body, "2024-05-10") if e.root in ("16", "17")]
+    assert got and {e.date for e in got} == {"2024-05-08"}
+
+
+def test_events_grammar_date_before_the_verb_covers_the_verb_chain(res: Resources) -> None:
+    body = "Slovakia ngày 7/5 thông báo trục xuất ba nhà ngoại giao Nga."
+    got = [e for e in events_of(res, body, "2024-05-10") if e.root in ("16", "17")]
+    assert got and {e.date for e in got} == {"2024-05-07"}

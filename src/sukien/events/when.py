@@ -58,12 +58,23 @@ def _own_date(doc: Doc, s: Sentence, ti: int, tables: EventTables) -> DateSpan |
     dates = [(i, t) for i, t in enumerate(s.toks) if t.tag == "date"]
     spans = doc.dates_in(s.start, s.end)
     own = [(abs(t.start - trig_start), spans[t.index]) for i, t in dates
-           if s.clause_of[i] == clause and (_adjunct(s, i, spans[t.index], tables) or _closes_phrase(s, ti, i))]
+           if s.clause_of[i] == clause and _attached(s, ti, i)
+           and (_adjunct(s, i, spans[t.index], tables) or _closes_phrase(s, ti, i))]
     if own:
         return min(own, key=lambda x: x[0])[1]
     opening = [spans[t.index] for i, t in dates if i <= 1 and t.start < trig_start
                and _adjunct(s, i, spans[t.index], tables)]
     return opening[0] if opening else None
+
+
+_HEADS = frozenset({"trigger", "speech", "light_verb", "classifier"})
+
+
+def _attached(s: Sentence, ti: int, i: int) -> bool:
+    """A date before the trigger scopes over the clause's verbs ("Slovakia ngày 22/4 thông báo
+    trục xuất …"); one after it belongs to the nearest event head before it ("trục xuất … liên
+    quan đến vụ nổ … vào năm 2014": the year is the blast's)."""
+    return i < ti or not any(s.toks[j].tag in _HEADS for j in range(ti + 1, i))
 
 
 def _adjunct(s: Sentence, i: int, span: DateSpan, tables: EventTables) -> bool:
@@ -73,8 +84,8 @@ def _adjunct(s: Sentence, i: int, span: DateSpan, tables: EventTables) -> bool:
     prev = s.toks[i - 1] if i > 0 and s.clause_of[i - 1] == s.clause_of[i] else None
     if prev is not None and prev.text in tables.cue("date_bound"):
         return False
-    if span.expr.kind in _FULL:
-        return True
+    if span.expr.kind in _FULL and span.expr.offset_unit not in ("year", "month"):
+        return True  # a day ("ngày 3/5", "hôm qua"); "cách đây 7 năm" is read like a year
     return prev is None or prev.tag in _ADJUNCT_BEFORE or prev.text in tables.cue("date_lead")
 
 
