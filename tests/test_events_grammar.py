@@ -77,7 +77,7 @@ def test_events_grammar_coordinated_verbs_share_the_subject(res: Resources) -> N
 
 
 def test_events_grammar_new_subject_after_va(res: Resources) -> None:
-    body = "Séc bác bỏ cáo buộc và Bộ Ngoại giao Ba Lan trục xuất 5 nhà ngoại giao Nga."
+    body = "Hungary phủ nhận thông tin và Bộ Ngoại giao Ba Lan trục xuất 5 nhà ngoại giao Nga."
     got = triples(events_of(res, body))
     assert {(s, t) for s, t, r in got if r in ("16", "17")} == {("POL", "RUS")}
 
@@ -96,10 +96,10 @@ def test_events_grammar_event_classifier_marks_the_acting_subject(res: Resources
 
 
 def test_events_grammar_possessor_of_a_statement_is_not_a_subject(res: Resources) -> None:
-    body = "Tuyên bố của Ngoại trưởng Pháp được đưa ra trong bối cảnh Iran đàm phán với Nga."
+    body = "Bình luận của Thủ tướng Ý được công bố trong bối cảnh Iran đàm phán với Trung Quốc."
     got = triples(events_of(res, body))
-    assert ("IRN", "RUS", "04") in got
-    assert not any(s == "FRA" for s, _, _ in got)
+    assert ("IRN", "CHN", "04") in got
+    assert not any(s == "ITA" for s, _, _ in got)
 
 
 # ---------------------------------------------------------------- pivots and governed content
@@ -112,9 +112,9 @@ def test_events_grammar_appeal_content_is_not_an_act(res: Resources) -> None:
 
 
 def test_events_grammar_content_of_content_is_not_an_act(res: Resources) -> None:
-    body = "Séc đề nghị Nga rút lại lệnh trục xuất các nhà ngoại giao Séc."
+    body = "Hungary yêu cầu Serbia hủy bỏ lệnh trục xuất các nhà báo Hungary."
     got = triples(events_of(res, body))
-    assert got == {("CZE", "RUS", "02")}
+    assert got == {("HUN", "SRB", "10")}
 
 
 def test_events_grammar_agreement_takes_its_target_from_its_content(res: Resources) -> None:
@@ -130,8 +130,8 @@ def test_events_grammar_help_content_is_not_the_helpers_act(res: Resources) -> N
 
 
 def test_events_grammar_warning_targets_the_party_of_its_content(res: Resources) -> None:
-    got = triples(events_of(res, "Quan chức Mỹ cảnh báo, Triều Tiên có thể phóng thêm tên lửa."))
-    assert ("USA", "PRK", "13") in got
+    got = triples(events_of(res, "Bộ Quốc phòng Nhật Bản cảnh báo, Triều Tiên có thể phóng thêm tên lửa."))
+    assert ("JPN", "PRK", "13") in got
 
 
 # ---------------------------------------------------------------- possessors, nouns, light verbs
@@ -149,8 +149,8 @@ def test_events_grammar_possessor_of_an_event_noun_is_the_source(res: Resources)
 
 
 def test_events_grammar_event_noun_takes_doi_voi(res: Resources) -> None:
-    body = "Ngoại trưởng Canada nhắc lại sự ủng hộ của Canada đối với Ukraine."
-    assert ("CAN", "UKR", "05") in triples(events_of(res, body))
+    body = "Quốc hội Đức khẳng định sự ủng hộ của Đức đối với Moldova."
+    assert ("DEU", "MDA", "05") in triples(events_of(res, body))
 
 
 def test_events_grammar_light_verb_gives_its_subject(res: Resources) -> None:
@@ -164,8 +164,8 @@ def test_events_grammar_event_noun_without_light_verb_has_no_source(res: Resourc
 
 
 def test_events_grammar_name_after_agreement_is_not_a_party(res: Resources) -> None:
-    got = triples(events_of(res, "Pháp ủng hộ thỏa thuận Minsk."))
-    assert not any(t == "BLR" for _, t, _ in got)
+    got = triples(events_of(res, "Canada ủng hộ thỏa thuận Oslo."))
+    assert not any(t == "NOR" for _, t, _ in got)
 
 
 # ---------------------------------------------------------------- quotations
@@ -183,18 +183,17 @@ def test_events_grammar_quote_content_about_others_is_not_coded(res: Resources) 
 
 
 def test_events_grammar_quote_joint_act_with_one_party(res: Resources) -> None:
-    body = '"Các cuộc đàm phán với Mỹ đang tiến triển", Ngoại trưởng Nga Sergei Lavrov nói.'
+    body = '"Vòng đàm phán với Nhật Bản sẽ tiếp tục vào tháng sau", Ngoại trưởng Nga Sergei Lavrov nói.'
     got = triples(events_of(res, body, "2022-06-01"))
-    assert ("RUS", "USA", "04") in got
+    assert ("RUS", "JPN", "04") in got
 
 
 # ---------------------------------------------------------------- scope
 
 
 def test_events_grammar_negation_scopes_over_the_next_verb_only(res: Resources) -> None:
-    body = "Ukraine nhiều lần không chính thức đề nghị Đức hỗ trợ."
-    art_events = events_of(res, body)
-    assert ("UKR", "DEU", "02") in triples(art_events)
+    body = "Moldova từng không chính thức yêu cầu Romania bồi thường."
+    assert ("MDA", "ROU", "10") in triples(events_of(res, body))
 
 
 def test_events_grammar_negation_with_modal_between(res: Resources) -> None:
@@ -213,13 +212,13 @@ def test_events_grammar_domestic_act_between_parts(res: Resources) -> None:
 
 
 def test_events_grammar_nuoc_nay_is_not_its_own_clauses_state(res: Resources) -> None:
-    body = "Ba Lan lo ngại về Belarus. Nga đã triển khai tên lửa tại nước này."
+    body = "Phần Lan theo dõi sát Belarus. Moscow đã triển khai tên lửa tại nước này vào tuần trước."
     got = triples(events_of(res, body))
     assert ("RUS", "BLR", "15") in got
 
 
 def test_events_grammar_plural_pronoun_is_not_a_person(res: Resources) -> None:
-    body = "Ông Joe Biden phát biểu. Séc trục xuất 18 nhà ngoại giao Nga vì cho rằng những người này làm gián điệp."
+    body = "Ông Joe Biden phát biểu. Estonia trục xuất hai nhà ngoại giao Belarus vì cho rằng những người này thu thập tin mật."
     got = events_of(res, body, "2021-04-20")
     assert not any(e.target == "USA.GOV" for e in got)
 
@@ -228,15 +227,15 @@ def test_events_grammar_plural_pronoun_is_not_a_person(res: Resources) -> None:
 
 
 def test_events_grammar_year_of_a_noun_does_not_date_the_act(res: Resources) -> None:
-    body = "Séc cáo buộc Nga liên quan đến vụ nổ kho đạn năm 2014."
+    body = "Ba Lan cáo buộc Belarus liên quan đến vụ cháy nhà kho năm 2019."
     got = [e for e in events_of(res, body, "2021-04-18") if e.root == "11"]
     assert got and got[0].date == "2021-04-18"
 
 
 def test_events_grammar_year_closing_the_verb_phrase_dates_the_act(res: Resources) -> None:
-    body = "Ông nhắc lại rằng Nga sáp nhập bán đảo Crimea năm 2014."
+    body = "Ông nhắc lại rằng Iraq tấn công Kuwait năm 1990."
     got = [e for e in events_of(res, body, "2021-04-18") if e.root == "19"]
-    assert not got or got[0].date == "2014"
+    assert got and got[0].date == "1990"
 
 
 def test_events_grammar_paragraph_day_carries_on(res: Resources) -> None:
@@ -248,19 +247,26 @@ def test_events_grammar_paragraph_day_carries_on(res: Resources) -> None:
 # ---------------------------------------------------------------- word boundaries
 
 
-@pytest.mark.parametrize("body", [
-    "Mỹ trực tiếp gửi công hàm cho Nhật Bản.",  # "tiếp" inside "trực tiếp"
-    "Ba nghi phạm bị buộc tội âm mưu sát hại một doanh nhân Pháp.",  # "mưu sát" across two words
-    "Canada triển khai các máy bay quân sự để chở hàng.",  # "quân" inside "quân sự"
+@pytest.mark.parametrize(("body", "cut"), [
+    ("Mỹ trực tiếp gửi công hàm cho Nhật Bản.", "tiếp"),  # "tiếp" inside "trực tiếp"
+    ("Cảnh sát Pháp nghi ngờ nhóm này âm mưu sát hại một nhà báo.", "mưu sát"),  # "âm mưu | sát hại"
+    ("Canada triển khai thêm xe tải quân sự để chở lương thực.", "triển khai thêm xe tải quân"),
 ])
-def test_events_grammar_trigger_inside_another_word_does_not_fire(res: Resources, body: str) -> None:
-    roots = {e.root for e in events_of(res, body)}
-    assert not roots & {"04", "15", "18"}, body
+def test_events_grammar_trigger_inside_another_word_does_not_fire(res: Resources, body: str, cut: str) -> None:
+    art = Article("g#1", "g", "", None, body, (), published="2024-05-10", published_basis="header")
+    triggers = {e.trigger for e in process_article(art, res)[2]}
+    assert cut not in triggers, triggers
+
+
+def test_events_grammar_belief_verb_opens_its_content(res: Resources) -> None:
+    """"X nghi ngờ nhóm này …": the group (no actor) is the subject of what follows, not X."""
+    got = events_of(res, "Cảnh sát Pháp nghi ngờ nhóm này âm mưu sát hại một nhà báo.")
+    assert not any(e.source.startswith("FRA") for e in got)
 
 
 def test_events_grammar_actor_overlapping_the_trigger_is_kept(res: Resources) -> None:
-    got = triples(events_of(res, "Romania tuyên bố trục xuất nhà ngoại giao Nga."))
-    assert ("ROU", "RUS", "16") in got
+    got = triples(events_of(res, "Estonia tuyên bố trục xuất nhà ngoại giao Belarus."))
+    assert ("EST", "BLR", "16") in got
 
 
 def test_events_grammar_years_ago_of_a_noun_does_not_date_the_act(res: Resources) -> None:
@@ -270,12 +276,12 @@ def test_events_grammar_years_ago_of_a_noun_does_not_date_the_act(res: Resources
 
 
 def test_events_grammar_date_after_a_nested_event_noun_is_that_nouns(res: Resources) -> None:
-    body = "Hôm 8/5, Séc trục xuất hai nhà ngoại giao Nga liên quan đến vụ nổ vào năm 2014."
+    body = "Hôm 8/5, Latvia trục xuất hai nhà ngoại giao Belarus liên quan đến vụ cháy vào năm 2019."
     got = [e for e in events_of(res, body, "2024-05-10") if e.root in ("16", "17")]
     assert got and {e.date for e in got} == {"2024-05-08"}
 
 
 def test_events_grammar_date_before_the_verb_covers_the_verb_chain(res: Resources) -> None:
-    body = "Slovakia ngày 7/5 thông báo trục xuất ba nhà ngoại giao Nga."
+    body = "Bulgaria ngày 7/5 thông báo trục xuất một tùy viên quân sự Nga."
     got = [e for e in events_of(res, body, "2024-05-10") if e.root in ("16", "17")]
     assert got and {e.date for e in got} == {"2024-05-07"}

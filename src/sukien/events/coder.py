@@ -70,7 +70,7 @@ def code_doc(doc: Doc, tables: EventTables, side: Side, home: Callable[[str], st
 
 
 def _targeted_first(events: list[Event]) -> list[Event]:
-    """One act read twice in a sentence ("xuống đường biểu tình đòi X từ chức"): an event without
+    """One act read twice in a sentence ("xuống đường, biểu tình đòi X từ chức"): an event without
     a target yields to one of the same source and root with a target."""
     aimed = {(e.source, e.root) for e in events if e.target is not None}
     return [e for e in events if e.target is not None or (e.source, e.root) not in aimed]
@@ -84,7 +84,7 @@ def _nominal(s: Sentence, tables: EventTables) -> set[int]:
             continue
         j = i - 1
         while j >= 0 and s.toks[j].tag == "predicate" and s.clause_of[j] == s.clause_of[i]:
-            j -= 1  # "việc tiếp tục hợp tác"
+            j -= 1  # "việc tiếp tục đàm phán"
         prev = s.toks[j] if j >= 0 and s.clause_of[j] == s.clause_of[i] else None
         if s.triggers[t.index].pattern.noun or (prev is not None and (
                 prev.tag in ("classifier", "owner_prep") or (j == i - 1 and prev.text in tables.cue("noun_prep")))):
@@ -154,8 +154,8 @@ def _pairs(ctx: Coding, s: Sentence, ti: int, lo: int, hi: int, subject: Group |
 
 
 def _announcer(ctx: Coding, s: Sentence, ti: int, code: str) -> Group | None:
-    """"Bộ Ngoại giao X thông báo rằng hai nhà ngoại giao Y đã bị trục xuất": an agentless
-    expulsion or arrest announced by an authority is that authority's act."""
+    """"Bộ Nội vụ X cho biết rằng ba nhà báo Y đã bị bắt giữ": an agentless expulsion or arrest
+    announced by an authority is that authority's act."""
     if code[:2] not in ctx.tables.cue("announced_root"):
         return None
     clause = s.clause_of[ti]
@@ -166,8 +166,8 @@ def _announcer(ctx: Coding, s: Sentence, ti: int, code: str) -> Group | None:
 
 def _content_target(ctx: Coding, s: Sentence, ti: int, hi: int, nominal: set[int]) -> Group | None:
     """An appeal, offer, agreement, refusal or warning with no object of its own is directed at
-    the party of its content ("đồng ý cung cấp cho X", "bác bỏ việc thảo luận với X")."""
-    tj = roles.governed_trigger(s, ti, hi, nominal)
+    the party of its content ("đồng ý viện trợ cho X", "từ chối việc đối thoại với X")."""
+    tj = roles.governed_trigger(s, ti, hi, ctx.tables)
     if tj is not None:
         inner = s.triggers[s.toks[tj].index].pattern
         if inner.tgt is not None and inner.tgt.after:
@@ -179,8 +179,8 @@ def _content_target(ctx: Coding, s: Sentence, ti: int, hi: int, nominal: set[int
 
 
 def _speaker_party(ctx: Coding, trig: Trigger) -> Group | None:
-    """A joint act with one party named inside a speaker's quotation ("các cuộc đàm phán với Mỹ",
-    said by X): the speaker's side is the other party."""
+    """A joint act with one party named inside a speaker's quotation ("vòng đàm phán với Y", said
+    by X): the speaker's side is the other party."""
     quote = ctx.doc.quote_at(trig.start)
     if quote is None or quote.speaker is None:
         return None

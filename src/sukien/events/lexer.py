@@ -51,7 +51,7 @@ def find_triggers(doc: Doc, start: int, end: int, tables: EventTables) -> list[T
             e = _match_rest(low, folded, s, end_idx + 1, p, end)
             if e is not None and not _inside_word(low, s, e, p, tables):
                 found.append(Trigger(s, e, p, end_idx + 1 if len(p.parts) > 1 else -1))
-    found.sort(key=lambda t: (-(t.end - t.start), t.start))
+    found.sort(key=lambda t: (-(t.end - t.start), _edges_inside(low, t, tables), t.start))
     kept: list[Trigger] = []
     for t in found:
         if all(t.end <= k.start or t.start >= k.end for k in kept):
@@ -60,19 +60,30 @@ def find_triggers(doc: Doc, start: int, end: int, tables: EventTables) -> list[T
 
 
 def _inside_word(low: str, start: int, end: int, p: Pattern, tables: EventTables) -> bool:
-    """A trigger that begins inside a two-syllable word ("mưu sát" in "âm mưu sát hại", "tiếp"
-    in "trực tiếp"), or whose last part is one syllable of one ("quân" in "quân sự", "bắt" in
-    "bắt đầu"), when that word is not itself a trigger."""
+    """A one-syllable trigger part that is half of a two-syllable word ("tiếp" in "trực tiếp",
+    "quân" in "quân sự", "bắt" in "bắt đầu"), or a longer trigger whose both edges are inside
+    such words, when that word is not itself a trigger."""
     first, last = p.raw_parts[0].split()[0], p.raw_parts[-1].split()[-1]
     before = re.search(r"(\w+)\s$", low[max(0, start - 12):start])
     after = re.match(r"\s(\w+)", low[end:end + 12])
     left = bool(before and _compound(f"{before.group(1)} {first}", tables))
     right = bool(after and _compound(f"{last} {after.group(1)}", tables))
     if " " in p.raw_parts[0] and " " in p.raw_parts[-1]:
-        return left and right  # both edges inside other words: "âm mưu sát hại"
+        return left and right  # both edges inside other words
     if " " not in p.raw_parts[0] and left:
         return True
     return " " not in p.raw_parts[-1] and right
+
+
+def _edges_inside(low: str, t: Trigger, tables: EventTables) -> int:
+    """How many edges of a trigger fall inside a two-syllable word of the text ("mưu sát" in
+    "âm mưu sát hại": one), to prefer the better cut between overlapping triggers."""
+    before = re.search(r"(\w+)\s$", low[max(0, t.start - 12):t.start])
+    after = re.match(r"\s(\w+)", low[t.end:t.end + 12])
+    first, last = t.pattern.raw_parts[0].split()[0], t.pattern.raw_parts[-1].split()[-1]
+    left = bool(before) and f"{before.group(1)} {first}" in tables.compounds
+    right = bool(after) and f"{last} {after.group(1)}" in tables.compounds
+    return int(left) + int(right)
 
 
 def _compound(word: str, tables: EventTables) -> bool:

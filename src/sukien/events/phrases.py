@@ -148,7 +148,8 @@ def _ends_with_phrase(head: str, phrases: tuple[str, ...]) -> bool:
     return any(head.endswith(p) and (len(head) == len(p) or not head[-len(p) - 1].isalnum()) for p in phrases)
 
 
-_REF_KINDS = ("this_state", "both_states", "pronoun", "this_org", "we")
+_REF_KINDS = ("this_state", "both_states", "pronoun", "pronoun_m", "pronoun_f", "this_org", "we")
+_GENDER = {"pronoun_m": "m", "pronoun_f": "f"}
 StateOf = Callable[[str], str | None]  # actor id -> the state it belongs to, or None
 
 
@@ -170,11 +171,12 @@ def _references(doc: Doc, start: int, end: int, tables: EventTables, taken: list
         a, b = m.start(), m.end()
         if any(not (b <= x or a >= y) for x, y in taken):
             continue
-        if kind in ("pronoun", "this_org") and _followed_by_name(doc.body, b):
+        person = kind.startswith("pronoun")
+        if (person or kind == "this_org") and _followed_by_name(doc.body, b):
             continue
-        if kind == "pronoun" and doc.body[a:a + 1].isupper() and a > start and doc.body[a - 2:a] != ". ":
+        if person and doc.body[a:a + 1].isupper() and a > start and doc.body[a - 2:a] != ". ":
             continue  # "Bà" with a capital mid-sentence is a name ("Bà Rịa")
-        if kind == "pronoun" and _word_before(doc.lower, a) in tables.cue("plural"):
+        if person and _word_before(doc.lower, a) in tables.cue("plural"):
             continue  # "những người này": a group, not the person named last
         ref = _resolve(doc, kind, m.group(0), a, state_of)
         if ref is not None:
@@ -199,8 +201,8 @@ def _resolve(doc: Doc, kind: str, phrase: str, before: int, state_of: StateOf) -
     if kind == "we":
         quote = doc.quote_at(before)
         return (quote.speaker, None) if quote is not None and quote.speaker else None
-    if kind == "pronoun":
-        want = "f" if phrase.startswith("bà") else ("m" if phrase.startswith("ông") else None)
+    if kind.startswith("pronoun"):
+        want = _GENDER.get(kind)
         people = [m for m in history if m.kind == "person"]
         exact = [m for m in people if want is not None and m.gender == want]
         pick = exact or [m for m in people if m.gender in (None, want)] or people
@@ -274,13 +276,13 @@ def _split_commas(toks: list[Tok], run: list[int], members: list[Member]) -> lis
     if len(run) == 1:
         return [run]
     coordinated = any(toks[i + 1].tag == "coordinator" or toks[i + 1].text in _JOINERS for i in run[:-1])
-    coordinated = coordinated or len(run) >= LIST_MIN  # "Pháp, Đức, Nga, Ấn Độ đã …"
+    coordinated = coordinated or len(run) >= LIST_MIN  # "Pháp, Ý, Hy Lạp đã …"
     led = run[0] > 0 and toks[run[0] - 1].tag == "list_lead"
     kinds = {members[toks[i].index].kind == "person" for i in run}
     if (coordinated or led) and len(kinds) == 1:
         return [run]
     out: list[list[int]] = [[run[0]]]
-    for a, b in zip(run, run[1:], strict=False):  # commas separate; "và" still joins
+    for a, b in zip(run, run[1:], strict=False):  # commas separate; a coordinator still joins
         if toks[a + 1].text == ",":
             out.append([b])
         else:
@@ -294,7 +296,7 @@ def _governed(toks: list[Tok], ms: tuple[Member, ...], first: int, last: int, cl
     head = " ".join(t.text for t in toks[head_start:first] if t.tag != "date")
     classified = first > 0 and toks[first - 1].tag == "classifier" and clause_of[first - 1] == clause_of[first]
     anchor = -1
-    while gov == "list" and gov_tok > 0:  # "tới các bên, trong đó có X, Y": the group noun's governor
+    while gov == "list" and gov_tok > 0:  # "cảm ơn nhiều nước, trong đó có X, Y": the group noun's role
         j = gov_tok - 1
         if toks[j].text == ",":
             j -= 1
@@ -323,7 +325,7 @@ def _group_noun_before(toks: list[Tok], j: int, clause_of: list[int], nouns: tup
     return None
 
 
-_GOV_OF_TAG = {"trigger": "verb", "speech": "speech", "object_prep": "prep", "place_prep": "prep",
+_GOV_OF_TAG = {"trigger": "verb", "speech": "speech", "claim": "speech", "object_prep": "prep", "place_prep": "prep",
                "attribution": "attribution", "owner_prep": "owner", "list_lead": "list", "predicate": "pred",
                "light_verb": "verb", "coordinator": "coord", "actor": "actor", "punct": "punct"}
 
@@ -346,7 +348,7 @@ def _walk_left(toks: list[Tok], i: int, clause_of: list[int]) -> tuple[str, int,
             i -= 1
             continue
         if t.tag == "light_verb" and words and i > 0 and toks[i - 1].tag == "word" and words < NP_WORDS:
-            words += 1  # "phản ứng có chừng mực của X": "có" inside a noun phrase
+            words += 1  # "những nỗ lực có trách nhiệm của X": "có" inside a noun phrase
             head_start = i
             i -= 1
             continue

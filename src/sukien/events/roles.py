@@ -2,7 +2,7 @@
 
 - The subject of a trigger is the actor phrase before the first predicate word of its stretch of
   the clause: the stretch starts at the clause start, after a speech verb ("X cho biết Y đã …"),
-  or after "và"/a comma that opens a new subject ("… và Bộ Ngoại giao Nga trả đũa"). With none,
+  or after "và"/a comma that opens a new subject ("… và Bộ Ngoại giao Đức phản đối"). With none,
   a coordinated or subordinate clause shares the subject of the clause before it; a fronted
   subordinate clause ("Sau khi …, X …") shares the one after it.
 - A direct object is the phrase the trigger governs ("chỉ trích chính sách của X" → X); a marked
@@ -21,7 +21,7 @@ from sukien.events.lexer import Tok
 from sukien.events.phrases import Group, Member, Sentence
 from sukien.events.tables import EventTables, Slot
 
-PRED_TAGS = frozenset({"predicate", "speech", "light_verb", "trigger"})
+PRED_TAGS = frozenset({"predicate", "speech", "claim", "light_verb", "trigger"})
 REACH_WORDS = 20  # how far after the trigger a complement may stand
 _INHERIT_BACK = frozenset({"complement", "purpose", "coord", "contrast", "time", "cause", "concession"})
 _SUBJECT_GOVS = frozenset({"start", "punct", "coord", "speech", "list", "actor"})
@@ -45,13 +45,13 @@ def is_pred(tok: Tok, nominal: set[int], i: int) -> bool:
 
 def local_subject(s: Sentence, ti: int, lo: int, nominal: set[int], tables: EventTables) -> Group | None:
     """The subject phrase of the predicate at token ``ti`` within the clause starting at ``lo``."""
-    for b in _boundaries(s, lo, ti):
+    for b in _boundaries(s, lo, ti, tables):
         p = next((i for i in range(b, ti + 1) if is_pred(s.toks[i], nominal, i)), ti)
         found = [g for g in s.groups if b <= _at(g) < p and (g.anchor >= 0 or g.last < p) and subject_ok(g, tables)]
         if found:
             return found[0]
         if any(s.toks[i].tag in ("word", "classifier") and i not in s.group_at for i in range(b, p)):
-            return None  # "… và hệ thống đang …": the stretch has a subject, not an actor
+            return None  # "… và đoàn tàu đang …": the stretch has a subject, not an actor
     return None
 
 
@@ -75,14 +75,21 @@ def _at(g: Group) -> int:
     return g.anchor if g.anchor >= 0 else g.first
 
 
-def _boundaries(s: Sentence, lo: int, ti: int) -> list[int]:
+def opens_subject(s: Sentence, j: int, tables: EventTables) -> bool:
+    """A token after which a new subject may stand: a speech verb, a clause joiner ("và") or a
+    comma outside a list of actors."""
+    t = s.toks[j]
+    if j in s.group_at:
+        return False
+    return t.tag in ("speech", "claim") or (t.tag == "coordinator" and t.text in tables.cue("clause_joiner")) \
+        or t.text in (",", ";")
+
+
+def _boundaries(s: Sentence, lo: int, ti: int, tables: EventTables) -> list[int]:
     """Where a subject may start before token ``ti``, nearest first."""
     out = []
     for j in range(ti - 1, lo - 1, -1):
-        t = s.toks[j]
-        if j in s.group_at:
-            continue
-        if t.tag == "speech" or (t.tag == "coordinator" and t.text == "và") or t.text in (",", ";"):
+        if opens_subject(s, j, tables):
             out.append(j + 1)
     out.append(lo)
     return out
@@ -191,15 +198,13 @@ def light_governed(s: Sentence, ti: int) -> bool:
     return False
 
 
-def governed_trigger(s: Sentence, ti: int, hi: int, nominal: set[int]) -> int | None:
+def governed_trigger(s: Sentence, ti: int, hi: int, tables: EventTables) -> int | None:
     """The next trigger in the clause, when it is the content of the trigger at ``ti`` ("đồng ý
-    cung cấp …", "bác bỏ việc thảo luận …"): no speech verb, comma or "và" between them."""
+    viện trợ …", "từ chối việc đối thoại …"): no speech verb, comma or clause joiner between."""
     for j in range(ti + 1, hi):
-        t = s.toks[j]
-        if t.tag == "trigger":
+        if s.toks[j].tag == "trigger":
             return j
-        if t.tag == "speech" or (j not in s.group_at and (t.text in (",", ";") or
-                                                          (t.tag == "coordinator" and t.text == "và"))):
+        if opens_subject(s, j, tables):
             return None
     return None
 
@@ -232,7 +237,7 @@ def possessor(s: Sentence, ti: int, hi: int) -> Group | None:
 def between(s: Sentence, ti: int, hi: int, tables: EventTables) -> Group | None:
     """"giữa X và Y" after a joint-act trigger."""
     for g in after_trigger(s, ti, hi):
-        if g.gov == "prep" and g.gov_text == "giữa" and len(g.members) >= 2:
+        if g.gov == "prep" and g.gov_text in tables.cue("between_prep") and len(g.members) >= 2:
             return g
     return None
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from sukien.doc import Doc
 from sukien.events.phrases import Group, Sentence
+from sukien.events.roles import opens_subject
 from sukien.events.tables import EventTables
 
 NEG_WORDS = 4  # a negator this close before the trigger negates it
@@ -55,7 +56,7 @@ def _clause_start(doc: Doc, clause: object, s: Sentence) -> int:
 def _governor(s: Sentence, ti: int, nominal: set[int], tables: EventTables) -> str | None:
     """The code of a verbal trigger whose content the trigger at ``ti`` is: an earlier trigger
     of the same clause asking, threatening, offering, refusing or alleging, with no speech verb,
-    comma or "và" between them (content of content is content: "đề nghị X rút lại lệnh …")."""
+    comma or clause joiner between them (content of content is content: "yêu cầu X hủy bỏ lệnh …")."""
     clause = s.clause_of[ti]
     for j in range(ti - 1, -1, -1):
         t = s.toks[j]
@@ -65,8 +66,7 @@ def _governor(s: Sentence, ti: int, nominal: set[int], tables: EventTables) -> s
             code = s.triggers[t.index].pattern.code
             if code[:2] in tables.cue("governing_root") or code.startswith(tables.cue("claim_code")):
                 return code
-        if t.tag == "speech" or (j not in s.group_at and (t.text in (",", ";") or
-                                                          (t.tag == "coordinator" and t.text == "và"))):
+        if opens_subject(s, j, tables):
             return None
     return None
 

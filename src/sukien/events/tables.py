@@ -54,7 +54,7 @@ class Pattern:
 
 
 # cue kinds that tag a word, in priority order when one phrase is in several lists
-TAG_KINDS = ("attribution", "owner_prep", "list_lead", "object_prep", "place_prep", "predicate",
+TAG_KINDS = ("attribution", "owner_prep", "list_lead", "object_prep", "place_prep", "claim", "predicate",
              "light_verb", "classifier", "coordinator")
 WORD = re.compile(r"\w+(?:-\w+)*|[,;:\-–—]")  # "P-8A" is one word
 

@@ -1,5 +1,5 @@
 """When an event happened: the date expression that is a time adjunct of the trigger's clause
-(not a year that names something else: "vụ nổ năm 2014", "lớn nhất kể từ 2014"), else a date
+(not a year that names something else: "vụ cháy năm 2019", "lớn nhất kể từ 2019"), else a date
 opening the sentence, else the publication date. Relative expressions are resolved against a
 full date earlier in the paragraph, else the publication date."""
 
@@ -71,16 +71,16 @@ _HEADS = frozenset({"trigger", "speech", "light_verb", "classifier"})
 
 
 def _attached(s: Sentence, ti: int, i: int) -> bool:
-    """A date before the trigger scopes over the clause's verbs ("Slovakia ngày 22/4 thông báo
+    """A date before the trigger scopes over the clause's verbs ("Hungary ngày 3/5 thông báo
     trục xuất …"); one after it belongs to the nearest event head before it ("trục xuất … liên
-    quan đến vụ nổ … vào năm 2014": the year is the blast's)."""
+    quan đến vụ cháy … vào năm 2019": the year is the fire's)."""
     return i < ti or not any(s.toks[j].tag in _HEADS for j in range(ti + 1, i))
 
 
 def _adjunct(s: Sentence, i: int, span: DateSpan, tables: EventTables) -> bool:
     """A date expression that says when the clause's act happened: at the start of the clause,
-    after its subject or verb, not a bound ("từ năm 2014") and — unless it names a day — not
-    after a noun ("vụ nổ năm 2014")."""
+    after its subject or verb, not a bound ("từ năm 2019") and — unless it names a day — not
+    after a noun ("vụ cháy năm 2019")."""
     prev = s.toks[i - 1] if i > 0 and s.clause_of[i - 1] == s.clause_of[i] else None
     if prev is not None and prev.text in tables.cue("date_bound"):
         return False
@@ -110,8 +110,8 @@ def _story_day(d: Dating, s: Sentence) -> tuple[str | None, str]:
 
 
 def _closes_phrase(s: Sentence, ti: int, i: int) -> bool:
-    """A year or month closing the trigger's own verb phrase ("sáp nhập bán đảo Crimea năm
-    2014"): after the trigger, with only its object's words between them."""
+    """A year or month closing the trigger's own verb phrase ("xâm lược Kuwait năm 1990"): after
+    the trigger, with only its object's words between them."""
     if i <= ti or i - ti > CLOSE_WORDS:
         return False
     return all(t.tag in ("word", "actor", "punct") and t.text != "," for t in s.toks[ti + 1:i])
