@@ -167,6 +167,7 @@ _Handler = Callable[[str, re.Match[str], "_Grammar"], "_Hit | None"]
 class _Grammar:
     lex: _Lexicon
     rules: tuple[tuple[re.Pattern[str], _Handler], ...]
+    needles: tuple[tuple[str, ...], ...]  # per rule: words one of which every match holds
     license_re: re.Pattern[str]  # searched before a bare d/m, ending at its start
     weekday_license_re: re.Pattern[str]  # "vào thứ năm", "từ thứ hai"
     paren_re: re.Pattern[str]  # before "(7/3)": also "hôm qua (7/3)", "sáng nay (8/3)"
@@ -221,6 +222,20 @@ def _sources(lex: _Lexicon) -> list[tuple[str, _Handler]]:
     ]
 
 
+_DIGITS = tuple("0123456789")
+
+
+def _needles(lex: _Lexicon) -> tuple[tuple[str, ...], ...]:
+    """For each rule of ``_sources`` (same order), words of which every match holds one: a rule
+    whose words are all absent from a text is not run on it (most paragraphs hold no date)."""
+    def first_words(*kinds: str) -> tuple[str, ...]:
+        return tuple(sorted({p.split()[0] for k in kinds for p in lex.phrases(k)}))
+
+    return (_DIGITS, _DIGITS, ("tháng",), _DIGITS, ("tháng",), ("năm",),
+            first_words("relative_day", "tod_relative"), first_words("relative_unit"),
+            first_words("unit"), first_words("weekday"))
+
+
 @lru_cache(maxsize=1)
 def _grammar() -> _Grammar:
     lex = _load_lexicon()
@@ -228,6 +243,7 @@ def _grammar() -> _Grammar:
     return _Grammar(
         lex=lex,
         rules=tuple((_c(p), h) for p, h in _sources(lex)),
+        needles=_needles(lex),
         license_re=_c(rf"(?<!\w)(?:{lic}){_OSP}[,(]?{_OSP}$"),
         weekday_license_re=_c(rf"(?<!\w){lex.alt('license')}{_SP}$"),
         paren_re=_c(rf"(?<!\w)(?:{lic}|{lex.alt('relative_day')}|{lex.alt('relative_unit')}|"
@@ -435,7 +451,10 @@ def _on_weekday(text: str, m: re.Match[str], g: _Grammar) -> _Hit | None:
 
 def _all_hits(text: str, g: _Grammar) -> list[_Hit]:
     hits: list[_Hit] = []
-    for pattern, handler in g.rules:
+    low = text.lower()
+    for (pattern, handler), needles in zip(g.rules, g.needles, strict=True):
+        if not any(n in low for n in needles):
+            continue
         pos = 0
         while (m := pattern.search(text, pos)) is not None:
             hit = handler(text, m, g)

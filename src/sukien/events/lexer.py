@@ -146,13 +146,14 @@ def tokenize(doc: Doc, start: int, end: int, spans: list[tuple[int, int, str, in
 
 def _gap_tokens(low: str, start: int, end: int, tables: EventTables) -> list[Tok]:
     words = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(low, start, end)]
+    texts = [w for _, _, w in words]
     index = tables.tags
     out: list[Tok] = []
     i = 0
     while i < len(words):
-        for n in range(min(index.longest, len(words) - i), 0, -1):
-            key = tuple(w for _, _, w in words[i:i + n])
-            tag = index.phrases.get(key)
+        longest = min(index.longest, len(words) - i) if texts[i] in index.starts else 1
+        for n in range(longest, 0, -1):
+            tag = index.phrases.get(tuple(texts[i:i + n]))
             if tag is not None:
                 out.append(Tok(words[i][0], words[i + n - 1][1], low[words[i][0]:words[i + n - 1][1]], tag))
                 i += n

@@ -65,6 +65,7 @@ class CueIndex:
 
     phrases: dict[tuple[str, ...], str]  # word tuple -> tag
     longest: int
+    starts: frozenset[str] = frozenset()  # first words of the phrases of two words or more
 
 
 def _cue_index(cues: dict[str, tuple[str, ...]], speech: tuple[str, ...]) -> CueIndex:
@@ -74,7 +75,8 @@ def _cue_index(cues: dict[str, tuple[str, ...]], speech: tuple[str, ...]) -> Cue
             phrases[tuple(WORD.findall(p))] = kind
     for p in speech:
         phrases.setdefault(tuple(WORD.findall(p)), "speech")
-    return CueIndex(phrases, max((len(k) for k in phrases), default=1))
+    starts = frozenset(k[0] for k in phrases if len(k) > 1)
+    return CueIndex(phrases, max((len(k) for k in phrases), default=1), starts)
 
 
 _TOKEN = re.compile(r"\$(?:SRC|TGT)\??(?:\[[^\]]*\])?|\([^)]*\)|\S+")
