@@ -285,3 +285,31 @@ def test_events_grammar_date_before_the_verb_covers_the_verb_chain(res: Resource
     body = "Bulgaria ngày 7/5 thông báo trục xuất một tùy viên quân sự Nga."
     got = [e for e in events_of(res, body, "2024-05-10") if e.root in ("16", "17")]
     assert got and {e.date for e in got} == {"2024-05-07"}
+
+
+def test_events_grammar_coordination_inside_a_noun_phrase(res: Resources) -> None:
+    body = "Chính phủ và nhân dân Nhật Bản ủng hộ chính phủ và nhân dân Thổ Nhĩ Kỳ."
+    assert ("JPN", "TUR", "05") in triples(events_of(res, body))
+
+
+def test_events_grammar_contrastive_ma_shares_the_subject(res: Resources) -> None:
+    body = "Thủ tướng Đức cho rằng không nên cô lập mà cần đối thoại với Iran."
+    got = triples(events_of(res, body))
+    assert any(s == "DEU" and t == "IRN" for s, t, _ in got)
+
+
+def test_events_grammar_event_noun_inside_the_object(res: Resources) -> None:
+    body = "Hàn Quốc hoan nghênh động thái rút quân của Mỹ."
+    got = triples(events_of(res, body))
+    assert ("KOR", "USA", "05") in got
+
+
+def test_events_grammar_force_on_targets_located_in_a_state(res: Resources) -> None:
+    body = "Máy bay Israel tấn công vào các mục tiêu ở Syria."
+    assert ("ISR", "SYR", "19") in triples(events_of(res, body))
+
+
+def test_events_grammar_inline_quoted_term_keeps_its_clause(res: Resources) -> None:
+    body = 'Nhật Bản đang điều "tàu tuần tra thế hệ mới" tới hỗ trợ Philippines.'
+    got = triples(events_of(res, body))
+    assert any(s == "JPN" and t == "PHL" for s, t, _ in got)

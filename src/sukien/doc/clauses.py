@@ -80,12 +80,22 @@ def _cuts(lower: str, sent: Span, quotes: tuple[tuple[int, int], ...], table: Ma
         pos = sent.start + m.start()
         cuts.append(_Cut(pos + 1, "coord" if m.group(0) == ";" else "complement", m.group(0)))
     for qs, qe in quotes:
+        if not _standalone(lower, qs, qe, sent):
+            continue  # a quoted term inside a clause ("điều 'máy bay không người lái' tới …")
         if sent.start < qs < sent.end:
             cuts.append(_Cut(qs, "quote", None))
         if sent.start < qe < sent.end:
             cuts.append(_Cut(qe + 1 if qe + 1 < sent.end else qe, "main", None))
     cuts.sort(key=lambda c: c.pos)
     return cuts
+
+
+def _standalone(lower: str, qs: int, qe: int, sent: Span) -> bool:
+    """A quotation that is a clause of its own: it opens the sentence or follows a colon or a
+    comma, or it closes before a comma, a dash or the sentence end (an attribution follows)."""
+    before = lower[sent.start:max(sent.start, qs - 1)].rstrip()
+    after = lower[qe + 1:sent.end].lstrip()
+    return not before or before.endswith((":", ",")) or not after or after.startswith((",", "-", "–", "."))
 
 
 def _clauses(body: str, sent: Span, index: int, cuts: list[_Cut], spans: Spans) -> list[Clause]:

@@ -60,7 +60,7 @@ def code_doc(doc: Doc, tables: EventTables, side: Side, home: Callable[[str], st
         if not triggers:
             continue
         s = analyse(doc, index, triggers, tables, speakers, state_of)
-        nominal = _nominal(s, tables)
+        nominal = set(s.nominal)
         found: list[Event] = []
         for ti, tok in enumerate(s.toks):
             if tok.tag == "trigger":
@@ -74,22 +74,6 @@ def _targeted_first(events: list[Event]) -> list[Event]:
     a target yields to one of the same source and root with a target."""
     aimed = {(e.source, e.root) for e in events if e.target is not None}
     return [e for e in events if e.target is not None or (e.source, e.root) not in aimed]
-
-
-def _nominal(s: Sentence, tables: EventTables) -> set[int]:
-    """Token indexes of triggers used as nouns: event nouns, or after a classifier or preposition."""
-    out = set()
-    for i, t in enumerate(s.toks):
-        if t.tag != "trigger":
-            continue
-        j = i - 1
-        while j >= 0 and s.toks[j].tag == "predicate" and s.clause_of[j] == s.clause_of[i]:
-            j -= 1  # "việc tiếp tục đàm phán"
-        prev = s.toks[j] if j >= 0 and s.clause_of[j] == s.clause_of[i] else None
-        if s.triggers[t.index].pattern.noun or (prev is not None and (
-                prev.tag in ("classifier", "owner_prep") or (j == i - 1 and prev.text in tables.cue("noun_prep")))):
-            out.add(i)
-    return out
 
 
 def _code_trigger(ctx: Coding, s: Sentence, ti: int, nominal: set[int]) -> list[Event]:

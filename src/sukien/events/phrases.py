@@ -46,6 +46,7 @@ class Group:
     owned_head: str = ""  # the possessed noun ("động thái này" in "động thái này của X")
     classified: bool = False  # right after an event classifier: "việc X triển khai …" (X acts)
     anchor: int = -1  # a list spelling out a group noun stands at that noun's token
+    possessed: int = -1  # for a possessor: the event noun right before "của" ("rút quân của X")
 
     @property
     def start(self) -> int:
@@ -72,6 +73,7 @@ class Sentence:
     groups: list[Group]
     members: list[Member]
     clause_of: list[int]  # token index -> clause index in Doc.clauses
+    nominal: frozenset[int] = frozenset()  # token indexes of triggers used as event nouns
     group_at: dict[int, Group] = field(default_factory=dict)  # token index of a member -> its group
 
 
@@ -82,18 +84,37 @@ def analyse(doc: Doc, index: int, triggers: list[Trigger], tables: EventTables,
     ``state_of`` gives the state an actor (a person too) belongs to, for "nước này"."""
     sent = doc.sentences[index]
     state_of = state_of or _state_prefix
-    members = _outside(_members(doc, sent.start, sent.end, tables, state_of), triggers, doc)
+    members = _outside(_members(doc, sent.start, sent.end, tables, state_of), triggers, doc, tables)
     spans = [(m.start, m.end, "actor", i) for i, m in enumerate(members)]
     spans += [(t.start, t.head, _trigger_tag(doc, t, tables), i) for i, t in enumerate(triggers)]
     spans += [(d.start, d.end, "date", i) for i, d in enumerate(doc.dates_in(sent.start, sent.end))]
     toks = tokenize(doc, sent.start, sent.end, spans, tables)
     clause_of = [doc.clause_index(t.start) for t in toks]
-    groups = _groups(toks, members, clause_of, tables.cue("group_noun"))
-    out = Sentence(index, sent.start, sent.end, toks, triggers, groups, members, clause_of)
+    nominal = nominal_triggers(toks, triggers, clause_of, tables)
+    groups = _groups(toks, members, clause_of, tables.cue("group_noun"), nominal)
+    out = Sentence(index, sent.start, sent.end, toks, triggers, groups, members, clause_of, nominal)
     for g in groups:
         for i in range(g.first, g.last + 1):
             out.group_at[i] = g
     return out
+
+
+def nominal_triggers(toks: list[Tok], triggers: list[Trigger], clause_of: list[int],
+                     tables: EventTables) -> frozenset[int]:
+    """Token indexes of triggers used as event nouns: noun patterns, or after a classifier (over
+    aspect words: "việc tiếp tục đàm phán"), a possessive or a noun-making preposition."""
+    out = set()
+    for i, t in enumerate(toks):
+        if t.tag != "trigger":
+            continue
+        j = i - 1
+        while j >= 0 and toks[j].tag == "predicate" and clause_of[j] == clause_of[i]:
+            j -= 1
+        prev = toks[j] if j >= 0 and clause_of[j] == clause_of[i] else None
+        if triggers[t.index].pattern.noun or (prev is not None and (
+                prev.tag in ("classifier", "owner_prep") or (j == i - 1 and prev.text in tables.cue("noun_prep")))):
+            out.add(i)
+    return frozenset(out)
 
 
 def _trigger_tag(doc: Doc, t: Trigger, tables: EventTables) -> str:
@@ -107,14 +128,18 @@ def _trigger_tag(doc: Doc, t: Trigger, tables: EventTables) -> str:
 # ---------------------------------------------------------------- members
 
 
-def _outside(members: list[Member], triggers: list[Trigger], doc: Doc) -> list[Member]:
+def _outside(members: list[Member], triggers: list[Trigger], doc: Doc, tables: EventTables) -> list[Member]:
     """An actor mention that a trigger's head overlaps keeps its part after the trigger
-    ("trục xuất nhà ngoại giao Nga": the trigger ends inside "nhà ngoại giao Nga")."""
+    ("trục xuất nhà ngoại giao Nga": the trigger ends inside "nhà ngoại giao Nga"), without a
+    possessive word left at its start ("rút quân | của X")."""
     out = []
     for m in members:
         t = next((t for t in triggers if t.start <= m.start < t.head < m.end), None)
         if t is not None:
             start = t.head + len(doc.body[t.head:m.end]) - len(doc.body[t.head:m.end].lstrip())
+            for owner in tables.cue("owner_prep"):
+                if doc.lower.startswith(owner + " ", start):
+                    start += len(owner) + 1
             m = Member(start, m.end, m.actor_id, doc.body[start:m.end], m.kind, m.place, m.pair, m.alts)
         out.append(m)
     return out
@@ -240,7 +265,7 @@ def _recent_states(history: tuple[Mention, ...], state_of: StateOf) -> list[str]
 
 
 def _groups(toks: list[Tok], members: list[Member], clause_of: list[int],
-            group_nouns: tuple[str, ...] = ()) -> list[Group]:
+            group_nouns: tuple[str, ...] = (), nominal: frozenset[int] = frozenset()) -> list[Group]:
     runs: list[list[int]] = []
     for i, t in enumerate(toks):
         if t.tag != "actor":
@@ -253,7 +278,7 @@ def _groups(toks: list[Tok], members: list[Member], clause_of: list[int],
     out = []
     for run in runs:
         ms = tuple(members[toks[i].index] for i in run)
-        out.append(_governed(toks, ms, run[0], run[-1], clause_of, group_nouns))
+        out.append(_governed(toks, ms, run[0], run[-1], clause_of, group_nouns, nominal))
     return out
 
 
@@ -291,8 +316,8 @@ def _split_commas(toks: list[Tok], run: list[int], members: list[Member]) -> lis
 
 
 def _governed(toks: list[Tok], ms: tuple[Member, ...], first: int, last: int, clause_of: list[int],
-              group_nouns: tuple[str, ...] = ()) -> Group:
-    gov, gov_tok, gov_text, head_start = _walk_left(toks, first - 1, clause_of)
+              group_nouns: tuple[str, ...] = (), nominal: frozenset[int] = frozenset()) -> Group:
+    gov, gov_tok, gov_text, head_start = _walk_left(toks, first - 1, clause_of, nominal)
     head = " ".join(t.text for t in toks[head_start:first] if t.tag != "date")
     classified = first > 0 and toks[first - 1].tag == "classifier" and clause_of[first - 1] == clause_of[first]
     anchor = -1
@@ -304,11 +329,12 @@ def _governed(toks: list[Tok], ms: tuple[Member, ...], first: int, last: int, cl
         if noun is None:
             break
         anchor = noun
-        gov, gov_tok, gov_text, head_start = _walk_left(toks, noun, clause_of)
+        gov, gov_tok, gov_text, head_start = _walk_left(toks, noun, clause_of, nominal)
     if gov == "owner":
-        gov2, tok2, text2, start2 = _walk_left(toks, gov_tok - 1, clause_of)
+        gov2, tok2, text2, start2 = _walk_left(toks, gov_tok - 1, clause_of, nominal, through=True)
         owned = " ".join(t.text for t in toks[start2:gov_tok] if t.tag != "date")
-        return Group(ms, first, last, gov2, tok2, text2, head, owner=True, owned_head=owned)
+        possessed = gov_tok - 1 if gov_tok > 0 and toks[gov_tok - 1].tag == "trigger" else -1
+        return Group(ms, first, last, gov2, tok2, text2, head, owner=True, owned_head=owned, possessed=possessed)
     return Group(ms, first, last, gov, gov_tok, gov_text, head, classified=classified, anchor=anchor)
 
 
@@ -330,10 +356,13 @@ _GOV_OF_TAG = {"trigger": "verb", "speech": "speech", "claim": "speech", "object
                "light_verb": "verb", "coordinator": "coord", "actor": "actor", "punct": "punct"}
 
 
-def _walk_left(toks: list[Tok], i: int, clause_of: list[int]) -> tuple[str, int, str | None, int]:
+def _walk_left(toks: list[Tok], i: int, clause_of: list[int], nominal: frozenset[int] = frozenset(),
+               through: bool = False) -> tuple[str, int, str | None, int]:
     """(governor kind, its token index, its text, start token of the noun phrase) for a phrase
     ending at token ``i + 1``: plain words and dates are the noun phrase, anything else governs;
-    the walk stops at the clause's start."""
+    the walk stops at the clause's start. An event noun right before the phrase governs it
+    ("kế hoạch tấn công X"), unless ``through`` (a possessor's walk: "động thái rút quân của X"
+    is the move's, whatever governs the move)."""
     words = 0
     head_start = i + 1
     clause = clause_of[i + 1] if i + 1 < len(clause_of) else -1
@@ -344,6 +373,17 @@ def _walk_left(toks: list[Tok], i: int, clause_of: list[int]) -> tuple[str, int,
             continue
         if t.tag in ("word", "classifier") and words < NP_WORDS:
             words += 1
+            head_start = i
+            i -= 1
+            continue
+        if t.tag == "coordinator" and words and i > 0 and toks[i - 1].tag in ("word", "classifier") \
+                and words < NP_WORDS:
+            words += 1  # "chính phủ và nhân dân X": a coordination inside the noun phrase
+            head_start = i
+            i -= 1
+            continue
+        if t.tag == "trigger" and i in nominal and (words or through) and words < NP_WORDS:
+            words += 1  # "động thái rút quân của X": an event noun inside the noun phrase
             head_start = i
             i -= 1
             continue

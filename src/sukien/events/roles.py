@@ -159,12 +159,15 @@ def complement(s: Sentence, ti: int, hi: int, slot: Slot, force: bool, tables: E
     of force)."""
     markers = slot.markers + (tables.cue("force_prep") if force else ())
     markers += tables.cue("noun_target_prep") if noun else ()
-    for g in after_trigger(s, ti, hi):
-        marked = g.gov == "prep" and g.gov_text in markers and not g.place
+    after = [g for g in after_trigger(s, ti, hi) if not (g.owner and g.possessed == ti)]
+    for g in after:
+        marked = g.gov == "prep" and g.gov_text in markers and (not g.place or g.gov_text in slot.markers)
         direct = (slot.direct and g.gov == "verb" and g.gov_tok == ti and (force or not g.place)
                   and not (g.owner and not g.owned_head))  # "chuyến thăm của X": X is the possessor
         if (marked or direct) and heads_ok(g, slot):
             return g
+    if force:  # "tấn công vào các mục tiêu ở X": the place of the targets
+        return next((g for g in after if g.gov == "prep" and g.gov_text in tables.cue("place_prep")), None)
     return None
 
 
@@ -229,7 +232,7 @@ def content_subject(doc: Doc, s: Sentence, ti: int, nominal: set[int], tables: E
 def possessor(s: Sentence, ti: int, hi: int) -> Group | None:
     """"chuyến thăm của X": the possessor right after an event noun."""
     for g in after_trigger(s, ti, hi):
-        if g.owner and g.gov_tok == ti and not g.owned_head:
+        if g.owner and (g.possessed == ti or (g.gov_tok == ti and not g.owned_head)):
             return g
     return None
 
