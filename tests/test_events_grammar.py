@@ -313,3 +313,15 @@ def test_events_grammar_inline_quoted_term_keeps_its_clause(res: Resources) -> N
     body = 'Nhật Bản đang điều "tàu tuần tra thế hệ mới" tới hỗ trợ Philippines.'
     got = triples(events_of(res, body))
     assert any(s == "JPN" and t == "PHL" for s, t, _ in got)
+
+
+def test_events_grammar_threat_stands_without_a_target(res: Resources) -> None:
+    got = triples(events_of(res, "Iran cảnh báo, nước này sẽ đáp trả mạnh mẽ mọi hành động khiêu khích."))
+    assert ("IRN", None, "13") in got
+    assert not triples(events_of(res, "Iran chỉ trích mạnh mẽ."))  # criticism needs its target
+
+
+def test_events_grammar_own_side_in_a_warning_is_no_target(res: Resources) -> None:
+    body = "Tổng thống Pháp Emmanuel Macron cảnh báo, Pháp sẽ trả đũa."
+    got = events_of(res, body, "2022-06-01")
+    assert [(e.source.split(".")[0], e.target) for e in got if e.root == "13"] == [("FRA", None)]

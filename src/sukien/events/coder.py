@@ -132,9 +132,20 @@ def _pairs(ctx: Coding, s: Sentence, ti: int, lo: int, hi: int, subject: Group |
         if tgt is not None:
             return roles.pairs(src, tgt, "sym") + roles.pairs(tgt, src, "sym")
         return roles.joint(src, "pair") if len(src.members) > 1 else _pair_ref(src)
-    if tgt is None and p.tgt is not None and p.tgt.required:
+    untargeted = p.tgt is None or not p.tgt.required or p.code[:2] in ctx.tables.cue("untargeted_root")
+    if tgt is None and not untargeted:
         return _pair_ref(src) if src.members[0].pair else []
-    return roles.pairs(src, tgt, "svo")
+    found = roles.pairs(src, tgt, "svo")
+    if p.code[:2] in ctx.tables.cue("untargeted_root") and tgt is not None:
+        found = [x for x in found if x.target is None or x.target.alts
+                 or _home(ctx, x.target) != _home(ctx, x.source)]
+        if not found:
+            return roles.pairs(src, None, "svo")  # "X cảnh báo, nước này sẽ …": its own side, no target
+    return found
+
+
+def _home(ctx: Coding, m: Member) -> str:
+    return ctx.home(ctx.side(m.actor_id, None))
 
 
 def _announcer(ctx: Coding, s: Sentence, ti: int, code: str) -> Group | None:
