@@ -147,6 +147,10 @@ def test_posture_negated_and_intended(res: Resources) -> None:
     "Nhật Bản tổ chức diễn tập phòng cháy tại Tokyo.",
     "Tình trạng ô nhiễm ở Ấn Độ đang ở mức đáng báo động.",
     "Triều Tiên bắn pháo hoa mừng năm mới.",
+    "Trọng tài phạt đền đội tuyển Thái Lan.",
+    "Cầu thủ Việt Nam bị phạt thẻ vàng.",
+    "Việt Nam sáp nhập các tỉnh từ năm 2025.",
+    "Ngân hàng Mỹ và ngân hàng Nhật Bản hoàn tất thương vụ sáp nhập.",
 ])
 def test_weapons_and_compounds_are_no_events(res: Resources, body: str) -> None:
     check(res, body, set())
@@ -381,6 +385,11 @@ def test_appeals_code_the_appeal_not_its_content(res: Resources, body: str, expe
     ("Nga ngừng tấn công cơ sở năng lượng của Ukraine.", {("RUS", "UKR", "08")}, "087"),
     ("Mỹ bắn hạ khinh khí cầu của Trung Quốc.", {("USA", "CHN", "19")}, "190"),
     ("Iran bắn tên lửa vào Israel.", {("IRN", "ISR", "19")}, "195"),
+    ("Trung Quốc mở lại cửa khẩu với Việt Nam.", {("CHN", "VNM", "08")}, "081"),
+    ("Pakistan đóng cửa biên giới với Afghanistan.", {("PAK", "AFG", "17")}, "172"),
+    ("Anh tẩy chay ngoại giao Thế vận hội tại Bắc Kinh.", {("GBR", "CHN", "16")}, "160"),
+    ("Hàn Quốc chuyển giao công nghệ cho Philippines.", {("KOR", "PHL", "06")}, "061"),
+    ("Chủ tịch nước Việt Nam gửi thư chúc mừng tới Tổng thống Hàn Quốc.", {("VNM.GOV", "KOR.GOV", "05")}, "051"),
     pytest.param("Cuộc tấn công của Nga vào Ukraine kéo dài.", {("RUS", "UKR", "19")}, "190",
                  marks=xfail(OWNER_AS_OBJECT)),
 ])
