@@ -115,7 +115,7 @@ def test_every_blocked_compound_holds_a_trigger() -> None:
     ("Nga ban hành lệnh tổng động viên.", {("RUS", None, "15")}),
     ("Trung Quốc tập trận quanh Đài Loan.", {("CHN", "TWN", "15")}),
     ("Hải quân Nga diễn tập ngoài khơi Syria.", {("RUS.MIL", "SYR", "15")}),
-    ("Tàu chiến Anh tuần tra ở eo biển Đài Loan.", {("GBR", "TWN", "15")}),
+    ("Tàu chiến Anh tuần tra gần Đài Loan.", {("GBR", "TWN", "15")}),
     ("Nhật Bản nâng mức báo động sau khi Triều Tiên phóng tên lửa.", {("JPN", None, "15"), ("PRK", None, "15")}),
     ("Máy bay Nga bay áp sát máy bay Mỹ trên Biển Đen.", {("RUS", "USA", "15")}),
     ("Tàu Trung Quốc áp sát tàu Philippines gần bãi cạn.", {("CHN", "PHL", "15")}),
