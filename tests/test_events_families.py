@@ -325,6 +325,7 @@ def test_trade_figures_are_no_events(res: Resources, body: str) -> None:
     ("Ấn Độ gửi hàng viện trợ tới Myanmar.", {("IND", "MMR", "07")}, "070"),
     ("Hàn Quốc cử đội cứu hộ sang Thổ Nhĩ Kỳ.", {("KOR", "TUR", "07")}, "073"),
     ("Hải quân Ấn Độ điều tàu cứu hộ tới Sri Lanka.", {("IND.MIL", "LKA", "07")}, "073"),
+    ("Nhật Bản đã có sự hỗ trợ kịp thời cho Việt Nam.", {("JPN", "VNM", "07")}, "070"),
     pytest.param("Việt Nam gửi 100.000 liều vắc xin tới Lào.", {("VNM", "LAO", "07")}, "073",
                  marks=xfail(NUMBER_GAP)),
 ])
@@ -359,6 +360,9 @@ def test_sanction_listings(res: Resources, body: str, expected: set[Dyad]) -> No
     ("Liên hợp quốc hoan nghênh Việt Nam.", {("UN", "VNM", "05")}),
     ("Lào đánh giá cao Việt Nam.", {("LAO", "VNM", "05")}),
     ("Pháp ca ngợi Ấn Độ.", {("FRA", "IND", "05")}),
+    ("Lào đánh giá cao sự giúp đỡ của Việt Nam.", {("LAO", "VNM", "05")}),
+    ("Ukraine cảm ơn sự hỗ trợ của Mỹ.", {("UKR", "USA", "05")}),
+    ("Mỹ tái khẳng định sự ủng hộ dành cho Ukraine.", {("USA", "UKR", "05")}),
 ])
 def test_gratitude_and_praise(res: Resources, body: str, expected: set[Dyad]) -> None:
     check(res, body, expected, "051")
