@@ -303,6 +303,8 @@ def test_condemnation_and_criticism(res: Resources, body: str, expected: set[Dya
     ("Mỹ tham vấn với Nhật Bản về Triều Tiên.", both("USA", "JPN", "04"), "040"),
     ("Bộ trưởng Ngoại giao Nhật Bản hội kiến Chủ tịch nước Việt Nam.", both("JPN.GOV", "VNM.GOV", "04"), "040"),
     ("Việt Nam và Nga trao đổi tù binh.", both("VNM", "RUS", "08"), "0841"),
+    ("Trong cuộc trao đổi trực tuyến với Nhật Bản, Ngoại trưởng Mỹ cho biết an ninh hàng hải rất quan trọng.",
+     both("USA.GOV", "JPN", "04"), "041"),
 ])
 def test_consultations(res: Resources, body: str, expected: set[Dyad], code: str) -> None:
     check(res, body, expected, code)
