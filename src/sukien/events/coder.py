@@ -229,7 +229,7 @@ def _event(ctx: Coding, s: Sentence, ti: int, trig: Trigger, pair: Pair, scope: 
         return None
     code = ctx.tables.code(_recode(trig.pattern.code, scope.modality, ctx.tables))
     sent = ctx.doc.sentences[s.index]
-    key = (code.code[:2], src, tgt, sent.start)
+    key = (code.code[:2], ctx.home(src), tgt and ctx.home(tgt), sent.start)  # one act per sentence and pair
     if key in ctx.seen:
         return None
     ctx.seen.add(key)

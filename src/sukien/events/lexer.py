@@ -11,6 +11,7 @@ from sukien.doc import Doc
 from sukien.events.tables import WORD, EventTables, Pattern
 
 PUNCT = frozenset(",;:-–—")
+_GAP_STOP = re.compile(r"[;:]|[,.](?!\d)|(?<!\d)[,.]")  # punctuation ends a gap; "120.000" does not
 
 
 @dataclass(frozen=True)
@@ -51,12 +52,27 @@ def find_triggers(doc: Doc, start: int, end: int, tables: EventTables) -> list[T
             e = _match_rest(low, folded, s, end_idx + 1, p, end)
             if e is not None and not _inside_word(low, s, e, p, tables):
                 found.append(Trigger(s, e, p, end_idx + 1 if len(p.parts) > 1 else -1))
-    found.sort(key=lambda t: (-(t.end - t.start), _edges_inside(low, t, tables), t.start))
+    return _select(found, low, tables)
+
+
+def _select(found: list[Trigger], low: str, tables: EventTables) -> list[Trigger]:
+    """Non-overlapping triggers: one inside another's span yields to it (the frame "áp đặt …
+    trừng phạt" around its noun "biện pháp trừng phạt"); of two that overlap in part, the earlier
+    wins ("bác bỏ cáo buộc | của X về gián điệp"); equal spans prefer the better word cut."""
+    inner = {id(t) for t in found for o in found
+             if o is not t and o.start <= t.start and t.end <= o.end and (o.end - o.start) > (t.end - t.start)}
+    rest = sorted((t for t in found if id(t) not in inner),
+                  key=lambda t: (t.start, -_matched(t), _edges_inside(low, t, tables)))
     kept: list[Trigger] = []
-    for t in found:
+    for t in rest:
         if all(t.end <= k.start or t.start >= k.end for k in kept):
             kept.append(t)
-    return sorted(kept, key=lambda t: t.start)
+    return kept
+
+
+def _matched(t: Trigger) -> int:
+    """How much text a trigger's own words cover (a gap's words are not the trigger's)."""
+    return sum(len(p) for p in t.pattern.raw_parts)
 
 
 def _inside_word(low: str, start: int, end: int, p: Pattern, tables: EventTables) -> bool:
@@ -119,7 +135,7 @@ def _match_rest(low: str, folded: str, start: int, end: int, p: Pattern, limit: 
     for part, raw in zip(p.parts[1:], p.raw_parts[1:], strict=True):
         window = folded[end:min(limit, end + 60)]
         m = re.search(rf"(?<!\w){re.escape(part)}(?!\w)", window)
-        if m is None or len(window[:m.start()].split()) > 6 or re.search(r"[,;:.]", window[:m.start()]):
+        if m is None or len(window[:m.start()].split()) > 6 or _GAP_STOP.search(window[:m.start()]):
             return None
         s, e = end + m.start(), end + m.end()
         if not _spelled(low, s, e, raw):

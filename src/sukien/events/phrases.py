@@ -91,7 +91,8 @@ def analyse(doc: Doc, index: int, triggers: list[Trigger], tables: EventTables,
     toks = tokenize(doc, sent.start, sent.end, spans, tables)
     clause_of = [doc.clause_index(t.start) for t in toks]
     nominal = nominal_triggers(toks, triggers, clause_of, tables)
-    groups = _groups(toks, members, clause_of, tables.cue("group_noun"), nominal)
+    walk = _Walk(toks, clause_of, nominal, frozenset(tables.cue("place_head")), tables.cue("group_noun"))
+    groups = _groups(toks, members, walk)
     out = Sentence(index, sent.start, sent.end, toks, triggers, groups, members, clause_of, nominal)
     for g in groups:
         for i in range(g.first, g.last + 1):
@@ -264,8 +265,8 @@ def _recent_states(history: tuple[Mention, ...], state_of: StateOf) -> list[str]
 # ---------------------------------------------------------------- groups
 
 
-def _groups(toks: list[Tok], members: list[Member], clause_of: list[int],
-            group_nouns: tuple[str, ...] = (), nominal: frozenset[int] = frozenset()) -> list[Group]:
+def _groups(toks: list[Tok], members: list[Member], w: _Walk) -> list[Group]:
+    clause_of = w.clause_of
     runs: list[list[int]] = []
     for i, t in enumerate(toks):
         if t.tag != "actor":
@@ -278,7 +279,7 @@ def _groups(toks: list[Tok], members: list[Member], clause_of: list[int],
     out = []
     for run in runs:
         ms = tuple(members[toks[i].index] for i in run)
-        out.append(_governed(toks, ms, run[0], run[-1], clause_of, group_nouns, nominal))
+        out.append(_governed(w, ms, run[0], run[-1]))
     return out
 
 
@@ -315,9 +316,9 @@ def _split_commas(toks: list[Tok], run: list[int], members: list[Member]) -> lis
     return out
 
 
-def _governed(toks: list[Tok], ms: tuple[Member, ...], first: int, last: int, clause_of: list[int],
-              group_nouns: tuple[str, ...] = (), nominal: frozenset[int] = frozenset()) -> Group:
-    gov, gov_tok, gov_text, head_start = _walk_left(toks, first - 1, clause_of, nominal)
+def _governed(w: _Walk, ms: tuple[Member, ...], first: int, last: int) -> Group:
+    toks, clause_of = w.toks, w.clause_of
+    gov, gov_tok, gov_text, head_start = _walk_left(w, first - 1)
     head = " ".join(t.text for t in toks[head_start:first] if t.tag != "date")
     classified = first > 0 and toks[first - 1].tag == "classifier" and clause_of[first - 1] == clause_of[first]
     anchor = -1
@@ -325,13 +326,13 @@ def _governed(toks: list[Tok], ms: tuple[Member, ...], first: int, last: int, cl
         j = gov_tok - 1
         if toks[j].text == ",":
             j -= 1
-        noun = _group_noun_before(toks, j, clause_of, group_nouns)
+        noun = _group_noun_before(toks, j, clause_of, w.group_nouns)
         if noun is None:
             break
         anchor = noun
-        gov, gov_tok, gov_text, head_start = _walk_left(toks, noun, clause_of, nominal)
+        gov, gov_tok, gov_text, head_start = _walk_left(w, noun)
     if gov == "owner":
-        gov2, tok2, text2, start2 = _walk_left(toks, gov_tok - 1, clause_of, nominal, through=True)
+        gov2, tok2, text2, start2 = _walk_left(w, gov_tok - 1, through=True)
         owned = " ".join(t.text for t in toks[start2:gov_tok] if t.tag != "date")
         possessed = gov_tok - 1 if gov_tok > 0 and toks[gov_tok - 1].tag == "trigger" else -1
         return Group(ms, first, last, gov2, tok2, text2, head, owner=True, owned_head=owned, possessed=possessed)
@@ -356,13 +357,32 @@ _GOV_OF_TAG = {"trigger": "verb", "speech": "speech", "claim": "speech", "object
                "light_verb": "verb", "coordinator": "coord", "actor": "actor", "punct": "punct"}
 
 
-def _walk_left(toks: list[Tok], i: int, clause_of: list[int], nominal: frozenset[int] = frozenset(),
-               through: bool = False) -> tuple[str, int, str | None, int]:
+@dataclass(frozen=True)
+class _Walk:
+    """What a walk to a phrase's governor needs to know about the sentence."""
+
+    toks: list[Tok]
+    clause_of: list[int]
+    nominal: frozenset[int] = frozenset()
+    place_heads: frozenset[str] = frozenset()  # "biên giới với": a place noun with its preposition
+    group_nouns: tuple[str, ...] = ()
+
+
+def _ends_place_head(toks: list[Tok], i: int, place_heads: frozenset[str]) -> bool:
+    """Token ``i`` closes a place noun with its preposition ("biên giới với")."""
+    for n in (2, 3, 4):
+        if i - n + 1 >= 0 and " ".join(t.text for t in toks[i - n + 1:i + 1]) in place_heads:
+            return True
+    return False
+
+
+def _walk_left(w: _Walk, i: int, through: bool = False) -> tuple[str, int, str | None, int]:
     """(governor kind, its token index, its text, start token of the noun phrase) for a phrase
     ending at token ``i + 1``: plain words and dates are the noun phrase, anything else governs;
     the walk stops at the clause's start. An event noun right before the phrase governs it
     ("kế hoạch tấn công X"), unless ``through`` (a possessor's walk: "động thái rút quân của X"
     is the move's, whatever governs the move)."""
+    toks, clause_of, nominal, place_heads = w.toks, w.clause_of, w.nominal, w.place_heads
     words = 0
     head_start = i + 1
     clause = clause_of[i + 1] if i + 1 < len(clause_of) else -1
@@ -389,6 +409,11 @@ def _walk_left(toks: list[Tok], i: int, clause_of: list[int], nominal: frozenset
             continue
         if t.tag == "light_verb" and words and i > 0 and toks[i - 1].tag == "word" and words < NP_WORDS:
             words += 1  # "những nỗ lực có trách nhiệm của X": "có" inside a noun phrase
+            head_start = i
+            i -= 1
+            continue
+        if t.tag == "object_prep" and _ends_place_head(toks, i, place_heads):
+            words += 1  # "biên giới với X": the preposition belongs to the place noun
             head_start = i
             i -= 1
             continue

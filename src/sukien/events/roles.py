@@ -159,11 +159,11 @@ def complement(s: Sentence, ti: int, hi: int, slot: Slot, force: bool, tables: E
     of force)."""
     markers = slot.markers + (tables.cue("force_prep") if force else ())
     markers += tables.cue("noun_target_prep") if noun else ()
-    after = [g for g in after_trigger(s, ti, hi) if not (g.owner and g.possessed == ti)]
+    after = [g for g in after_trigger(s, ti, hi) if not (noun and g.owner and g.possessed == ti)]
     for g in after:
         marked = g.gov == "prep" and g.gov_text in markers and (not g.place or g.gov_text in slot.markers)
         direct = (slot.direct and g.gov == "verb" and g.gov_tok == ti and (force or not g.place)
-                  and not (g.owner and not g.owned_head))  # "chuyến thăm của X": X is the possessor
+                  and not (noun and g.owner and not g.owned_head))  # "chuyến thăm của X": X's own visit
         if (marked or direct) and heads_ok(g, slot):
             return g
     if force:  # "tấn công vào các mục tiêu ở X": the place of the targets

@@ -75,6 +75,8 @@ def _cue_index(cues: dict[str, tuple[str, ...]], speech: tuple[str, ...]) -> Cue
             phrases[tuple(WORD.findall(p))] = kind
     for p in speech:
         phrases.setdefault(tuple(WORD.findall(p)), "speech")
+    for p in cues.get("not_negation", ()):  # "không người lái": a plain word, not a negator
+        phrases[tuple(WORD.findall(p))] = "word"
     starts = frozenset(k[0] for k in phrases if len(k) > 1)
     return CueIndex(phrases, max((len(k) for k in phrases), default=1), starts)
 
