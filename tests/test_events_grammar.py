@@ -325,3 +325,12 @@ def test_events_grammar_own_side_in_a_warning_is_no_target(res: Resources) -> No
     body = "Tổng thống Pháp Emmanuel Macron cảnh báo, Pháp sẽ trả đũa."
     got = events_of(res, body, "2022-06-01")
     assert [(e.source.split(".")[0], e.target) for e in got if e.root == "13"] == [("FRA", None)]
+
+
+def test_events_grammar_aid_without_recipient_goes_to_the_topic_state(res: Resources) -> None:
+    body = ("Động đất mạnh làm rung chuyển miền nam Thổ Nhĩ Kỳ. Chính phủ Thổ Nhĩ Kỳ tuyên bố tình trạng "
+            "khẩn cấp.\n\nNhật Bản và Hàn Quốc đã đề nghị hỗ trợ.")
+    got = triples(events_of(res, body))
+    assert ("JPN", "TUR", "03") in got and ("KOR", "TUR", "03") in got
+    lone = "Bão lớn đổ bộ vào Philippines và Việt Nam.\n\nNhật Bản đã đề nghị hỗ trợ."
+    assert not any(r == "03" for _, _, r in triples(events_of(res, lone)))  # no single topic state

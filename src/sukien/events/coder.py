@@ -37,6 +37,7 @@ class Coding:
     home: Callable[[str], str]  # a side -> the state or organisation it belongs to
     dates: Dating
     seen: set[tuple[str, str | None, str | None, int]] = field(default_factory=set)
+    topic: Member | None = None  # the state the article is about (``topic_state``)
 
 
 def code_doc(doc: Doc, tables: EventTables, side: Side, home: Callable[[str], str] | None = None,
@@ -48,6 +49,7 @@ def code_doc(doc: Doc, tables: EventTables, side: Side, home: Callable[[str], st
     ``is_state`` tells states from organisations (for "nước này").
     """
     ctx = Coding(doc, tables, side, home or (lambda x: x.split(".")[0]), dating(doc))
+    ctx.topic = topic_state(doc, lambda a: ctx.home(ctx.side(a, None)))
 
     def state_of(actor_id: str) -> str | None:
         state = ctx.home(ctx.side(actor_id, None))
@@ -132,6 +134,8 @@ def _pairs(ctx: Coding, s: Sentence, ti: int, lo: int, hi: int, subject: Group |
         if tgt is not None:
             return roles.pairs(src, tgt, "sym") + roles.pairs(tgt, src, "sym")
         return roles.joint(src, "pair") if len(src.members) > 1 else _pair_ref(src)
+    if tgt is None and ctx.topic is not None and p.code.startswith(ctx.tables.cue("topic_target_code")):
+        tgt = _topic_group(ctx, src)  # "X cũng đã đề nghị hỗ trợ.": the state the story is about
     untargeted = p.tgt is None or not p.tgt.required or p.code[:2] in ctx.tables.cue("untargeted_root")
     if tgt is None and not untargeted:
         return _pair_ref(src) if src.members[0].pair else []
@@ -171,6 +175,34 @@ def _content_target(ctx: Coding, s: Sentence, ti: int, hi: int, nominal: set[int
             if found is not None:
                 return found
     return roles.content_subject(ctx.doc, s, ti, nominal, ctx.tables)
+
+
+TOPIC_SHARE = 0.5  # the topic state holds at least this share of the state mentions of the lead
+
+
+def topic_state(doc: Doc, home: Callable[[str], str]) -> Member | None:
+    """The state an article is about: the one named most in its first paragraph (twice at least),
+    when it holds at least ``TOPIC_SHARE`` of those mentions."""
+    lead_end = doc.body.find("\n\n")
+    lead_end = len(doc.body) if lead_end < 0 else lead_end
+    counts: dict[str, int] = {}
+    for m in doc.mentions_in(0, lead_end):
+        if m.kind in ("state", "sector") and not m.as_place:
+            state = home(m.actor_id)
+            counts[state] = counts.get(state, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: counts[k])
+    if counts[best] < TOPIC_SHARE * sum(counts.values()) or counts[best] < 2:
+        return None
+    return Member(0, 0, best, best, "reference")
+
+
+def _topic_group(ctx: Coding, src: Group) -> Group | None:
+    assert ctx.topic is not None
+    if any(_home(ctx, m) == ctx.topic.actor_id for m in src.members):
+        return None
+    return Group((ctx.topic,), -1, -1, "start", -1, None, "")
 
 
 def _speaker_party(ctx: Coding, trig: Trigger) -> Group | None:
