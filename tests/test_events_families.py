@@ -303,6 +303,8 @@ def test_trade_figures_are_no_events(res: Resources, body: str) -> None:
 
 
 @pytest.mark.parametrize(("body", "expected", "code"), [
+    ("Đội cứu hộ của Nhật Bản đã khởi hành tới Thổ Nhĩ Kỳ.", {("JPN", "TUR", "07")}, None),
+    ("Ngoại trưởng Nhật Bản khởi hành tới Thổ Nhĩ Kỳ.", set(), None),  # a trip, not aid
     ("Australia, Mỹ, Đức, Pháp và Nga đã đề nghị hỗ trợ Indonesia.",
      {(s, "IDN", "03") for s in ("AUS", "USA", "DEU", "FRA", "RUS")}, "033"),
     ("Nhật Bản đề nghị giúp đỡ Thổ Nhĩ Kỳ sau trận động đất.", {("JPN", "TUR", "03")}, "033"),

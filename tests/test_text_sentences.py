@@ -5,6 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import pytest
+
 from sukien.text.sentences import quote_regions, split_sentences
 
 
@@ -178,3 +180,14 @@ def test_property_split_sentences_spans_are_consistent(body: str) -> None:
         previous_end = span.end
     for region in quote_regions(body):
         assert 0 <= region.open < region.close <= len(body)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Họ muốn làm thành viên.Tổng thống Pháp nói vậy.", ["Họ muốn làm thành viên.", "Tổng thống Pháp nói vậy."]),
+    ("Ông đến St.Petersburg hôm qua.", ["Ông đến St.Petersburg hôm qua."]),  # an abbreviation
+    ("Tại TP.HCM, trời mưa.", ["Tại TP.HCM, trời mưa."]),
+    ("Xem tại dantri.com.vn hôm nay.", ["Xem tại dantri.com.vn hôm nay."]),
+])
+def test_text_sentences_glued_full_stop(text: str, expected: list[str]) -> None:
+    """Scraped text often drops the space after a full stop: a lower-case word, ".", a capital."""
+    assert [s.text for s in split_sentences(text)] == expected

@@ -103,7 +103,8 @@ def analyse(doc: Doc, index: int, triggers: list[Trigger], tables: EventTables,
 def nominal_triggers(toks: list[Tok], triggers: list[Trigger], clause_of: list[int],
                      tables: EventTables) -> frozenset[int]:
     """Token indexes of triggers used as event nouns: noun patterns, or after a classifier (over
-    aspect words: "việc tiếp tục đàm phán"), a possessive or a noun-making preposition."""
+    aspect words: "việc tiếp tục đàm phán"), a possessive or a noun-making preposition, or between
+    a plain noun and "của" ("đoàn cứu trợ của X": the team's modifier)."""
     out = set()
     for i, t in enumerate(toks):
         if t.tag != "trigger":
@@ -112,9 +113,11 @@ def nominal_triggers(toks: list[Tok], triggers: list[Trigger], clause_of: list[i
         while j >= 0 and toks[j].tag == "predicate" and clause_of[j] == clause_of[i]:
             j -= 1
         prev = toks[j] if j >= 0 and clause_of[j] == clause_of[i] else None
+        nxt = toks[i + 1] if i + 1 < len(toks) and clause_of[i + 1] == clause_of[i] else None
         if triggers[t.index].pattern.noun or (prev is not None and (
-                prev.tag in ("classifier", "owner_prep") or (j == i - 1 and prev.text in tables.cue("noun_prep")))):
-            out.add(i)
+                prev.tag in ("classifier", "owner_prep") or (j == i - 1 and prev.text in tables.cue("noun_prep"))
+                or (j == i - 1 and prev.tag == "word" and nxt is not None and nxt.tag == "owner_prep"))):
+            out.add(i)  # the last case: a noun's modifier ("đoàn cứu trợ của X")
     return frozenset(out)
 
 

@@ -60,7 +60,7 @@ _DOUBLE_CLOSE = {"”": "dq", "»": "g"}
 _QUOTE_CHARS = frozenset("“”«»‘’\"'")
 _LEFT_OPENERS = frozenset("([{-–—:/“«‘")
 _RIGHT_CLOSERS = frozenset(",.;:!?)]}…-–—”»’")
-_CANDIDATE = re.compile(r"[.!?…]+[\"”’»)\]']*(?=\s+(\S))")
+_CANDIDATE = re.compile(r"[.!?…]+[\"”’»)\]']*(?=\s+(\S))|(?<=[a-zà-ỹđ]{2})[.!?](?=([A-ZÀ-ỸĐ][a-zà-ỹđ]))")
 _INITIALS = re.compile(r"^(?:[A-ZĐ]\.)*[A-ZĐ]$")
 _ATTRIBUTION_LEAD = re.compile(r"\s*(?:[-–—]|,)\s+\S")
 _OPENING_STARTS = frozenset("\"“‘«'([")
@@ -234,7 +234,7 @@ def _word_before(text: str, lo: int, p: int) -> str:
 
 
 def _is_boundary(text: str, lo: int, m: re.Match[str], regions: list[QuoteRegion]) -> bool:
-    nxt = m.group(1)[0]
+    nxt = (m.group(1) or m.group(2))[0]  # after a space, or glued ("thành viên.Tổng thống")
     if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENING_STARTS):
         return False
     if _inside(regions, m.end()):
