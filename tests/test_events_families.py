@@ -103,12 +103,12 @@ def test_every_blocked_compound_holds_a_trigger() -> None:
     pytest.param("Nga tăng cường lực lượng dọc biên giới Phần Lan.", {("RUS", "FIN", "15")}),
     pytest.param("Nga tăng cường khí tài quân sự tại Belarus.", {("RUS", "BLR", "15")}),
     pytest.param("Ukraine tập trung lực lượng gần biên giới Nga.", {("UKR", "RUS", "15")}),
-    ("Israel huy động thêm binh sĩ.", {("ISR", None, "15")}),
+    ("Israel huy động thêm binh sĩ.", set()),  # posture with no direction or party is not coded
     ("Nga ban hành lệnh tổng động viên.", {("RUS", None, "15")}),
     ("Trung Quốc tập trận quanh Đài Loan.", {("CHN", "TWN", "15")}),
     ("Hải quân Nga diễn tập ngoài khơi Syria.", {("RUS.MIL", "SYR", "15")}),
     ("Tàu chiến Anh tuần tra gần Đài Loan.", {("GBR", "TWN", "15")}),
-    ("Nhật Bản nâng mức báo động sau khi Triều Tiên phóng tên lửa.", {("JPN", None, "15"), ("PRK", None, "15")}),
+    ("Nhật Bản nâng mức báo động sau khi Triều Tiên phóng tên lửa.", set()),  # no direction either
     ("Máy bay Nga bay áp sát máy bay Mỹ trên Biển Đen.", {("RUS", "USA", "15")}),
     ("Tàu Trung Quốc áp sát tàu Philippines gần bãi cạn.", {("CHN", "PHL", "15")}),
     ("Máy bay ném bom Nga xâm nhập không phận Nhật Bản.", {("RUS", "JPN", "15")}),
@@ -235,7 +235,9 @@ def test_judicial_nouns_are_no_acts(res: Resources, body: str) -> None:
     ("Iran tuyên bố sẽ đáp trả Israel.", {("IRN", "ISR", "13")}, "130"),
     ("Bắc Kinh sẽ kiên quyết đáp trả các biện pháp của Washington.", {("CHN", "USA", "13")}, "130"),
     ("Trung Quốc tuyên bố sẽ có biện pháp đáp trả đối với Mỹ.", {("CHN", "USA", "13")}, "130"),
-    ("Trung Quốc trả đũa Australia bằng thuế chống bán phá giá.", {("CHN", "AUS", "13")}, "130"),
+    # a retaliation already done is coercion (done_code); "sẽ trả đũa" stays a threat
+    ("Trung Quốc trả đũa Australia bằng thuế chống bán phá giá.", {("CHN", "AUS", "17")}, "170"),
+    ("Trung Quốc tuyên bố sẽ trả đũa Australia.", {("CHN", "AUS", "13")}, "130"),
     ("Nga hăm dọa Moldova.", {("RUS", "MDA", "13")}, "130"),
     ("Triều Tiên đe dọa tấn công Hàn Quốc.", {("PRK", "KOR", "13")}, "1384"),
     ("Israel ra tối hậu thư cho Hamas.", {("ISR", "HAMAS", "13")}, "139"),

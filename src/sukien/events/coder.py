@@ -83,8 +83,8 @@ def _code_trigger(ctx: Coding, s: Sentence, ti: int, nominal: set[int]) -> list[
     lo, hi = roles.token_range(s, s.clause_of[ti])
     subject = _subject(ctx, s, ti, lo, nominal)
     scope = scope_of(ctx.doc, s, ti, subject, nominal, ctx.tables)
-    if not scope.coded:
-        return []
+    if not scope.coded or ti in s.modifiers:
+        return []  # hypothetical or governed content; a noun's modifier ("đoàn cứu trợ của X")
     found = _pairs(ctx, s, ti, lo, hi, subject, nominal)
     quote = ctx.doc.quote_at(trig.start)
     if quote is not None and not _speakers_act(ctx, found, subject, quote.speaker):
@@ -131,8 +131,10 @@ def _pairs(ctx: Coding, s: Sentence, ti: int, lo: int, hi: int, subject: Group |
     if src is None:
         return []
     if p.sym:
-        if tgt is not None:
+        if tgt is not None and len(src.members) == 1 and len(tgt.members) == 1:
             return roles.pairs(src, tgt, "sym") + roles.pairs(tgt, src, "sym")
+        if tgt is not None:  # "X hợp tác với A, B và C": X's account of its acts with each
+            return roles.pairs(src, tgt, "sym")
         return roles.joint(src, "pair") if len(src.members) > 1 else _pair_ref(src)
     if tgt is None and ctx.topic is not None and p.code.startswith(ctx.tables.cue("topic_target_code")):
         tgt = _topic_group(ctx, src)  # "X cũng đã đề nghị hỗ trợ.": the state the story is about
@@ -260,6 +262,8 @@ def _event(ctx: Coding, s: Sentence, ti: int, trig: Trigger, pair: Pair, scope: 
     if tgt is not None and (src == tgt or (ctx.home(src) == ctx.home(tgt) and not _internal(ctx, src, tgt))):
         return None
     code = ctx.tables.code(_recode(trig.pattern.code, scope.modality, ctx.tables))
+    if scope.modality == "asserted" and ctx.doc.lower[trig.start:trig.end] in ctx.tables.cue("future_only"):
+        code = ctx.tables.code(ctx.tables.cue("done_code")[0])  # "X trả đũa Y bằng …": done, coercion
     sent = ctx.doc.sentences[s.index]
     key = (code.code[:2], ctx.home(src), tgt and ctx.home(tgt), sent.start)  # one act per sentence and pair
     if key in ctx.seen:

@@ -74,6 +74,7 @@ class Sentence:
     members: list[Member]
     clause_of: list[int]  # token index -> clause index in Doc.clauses
     nominal: frozenset[int] = frozenset()  # token indexes of triggers used as event nouns
+    modifiers: frozenset[int] = frozenset()  # triggers that only modify a noun ("đoàn cứu trợ của X")
     group_at: dict[int, Group] = field(default_factory=dict)  # token index of a member -> its group
 
 
@@ -90,10 +91,10 @@ def analyse(doc: Doc, index: int, triggers: list[Trigger], tables: EventTables,
     spans += [(d.start, d.end, "date", i) for i, d in enumerate(doc.dates_in(sent.start, sent.end))]
     toks = tokenize(doc, sent.start, sent.end, spans, tables)
     clause_of = [doc.clause_index(t.start) for t in toks]
-    nominal = nominal_triggers(toks, triggers, clause_of, tables)
+    nominal, modifiers = nominal_triggers(toks, triggers, clause_of, tables)
     walk = _Walk(toks, clause_of, nominal, frozenset(tables.cue("place_head")), tables.cue("group_noun"))
     groups = _groups(toks, members, walk)
-    out = Sentence(index, sent.start, sent.end, toks, triggers, groups, members, clause_of, nominal)
+    out = Sentence(index, sent.start, sent.end, toks, triggers, groups, members, clause_of, nominal, modifiers)
     for g in groups:
         for i in range(g.first, g.last + 1):
             out.group_at[i] = g
@@ -101,11 +102,12 @@ def analyse(doc: Doc, index: int, triggers: list[Trigger], tables: EventTables,
 
 
 def nominal_triggers(toks: list[Tok], triggers: list[Trigger], clause_of: list[int],
-                     tables: EventTables) -> frozenset[int]:
-    """Token indexes of triggers used as event nouns: noun patterns, or after a classifier (over
-    aspect words: "việc tiếp tục đàm phán"), a possessive or a noun-making preposition, or between
-    a plain noun and "của" ("đoàn cứu trợ của X": the team's modifier)."""
-    out = set()
+                     tables: EventTables) -> tuple[frozenset[int], frozenset[int]]:
+    """Token indexes of triggers used as event nouns (noun patterns, or after a classifier —
+    over aspect words: "việc tiếp tục đàm phán" —, a possessive or a noun-making preposition),
+    and of those that only modify a noun: between a plain noun and "của" ("đoàn cứu trợ của X")."""
+    nominal: set[int] = set()
+    modifiers: set[int] = set()
     for i, t in enumerate(toks):
         if t.tag != "trigger":
             continue
@@ -114,11 +116,14 @@ def nominal_triggers(toks: list[Tok], triggers: list[Trigger], clause_of: list[i
             j -= 1
         prev = toks[j] if j >= 0 and clause_of[j] == clause_of[i] else None
         nxt = toks[i + 1] if i + 1 < len(toks) and clause_of[i + 1] == clause_of[i] else None
-        if triggers[t.index].pattern.noun or (prev is not None and (
-                prev.tag in ("classifier", "owner_prep") or (j == i - 1 and prev.text in tables.cue("noun_prep"))
-                or (j == i - 1 and prev.tag == "word" and nxt is not None and nxt.tag == "owner_prep"))):
-            out.add(i)  # the last case: a noun's modifier ("đoàn cứu trợ của X")
-    return frozenset(out)
+        if prev is not None and j == i - 1 and prev.tag == "word" and nxt is not None and nxt.tag == "owner_prep" \
+                and not triggers[t.index].pattern.noun:
+            nominal.add(i)
+            modifiers.add(i)
+        elif triggers[t.index].pattern.noun or (prev is not None and (
+                prev.tag in ("classifier", "owner_prep") or (j == i - 1 and prev.text in tables.cue("noun_prep")))):
+            nominal.add(i)
+    return frozenset(nominal), frozenset(modifiers)
 
 
 def _trigger_tag(doc: Doc, t: Trigger, tables: EventTables) -> str:
