@@ -334,3 +334,9 @@ def test_events_grammar_aid_without_recipient_goes_to_the_topic_state(res: Resou
     assert ("JPN", "TUR", "03") in got and ("KOR", "TUR", "03") in got
     lone = "Bão lớn đổ bộ vào Philippines và Việt Nam.\n\nNhật Bản đã đề nghị hỗ trợ."
     assert not any(r == "03" for _, _, r in triples(events_of(res, lone)))  # no single topic state
+
+
+def test_events_grammar_complement_clause_shares_the_introducing_date(res: Resources) -> None:
+    body = "Trước đó, Bộ Ngoại giao Ba Lan ngày 3/5 thông báo rằng hai nhà báo Belarus đã bị trục xuất."
+    got = [e for e in events_of(res, body, "2024-05-10") if e.root in ("16", "17")]
+    assert got and {e.date for e in got} == {"2024-05-03"}

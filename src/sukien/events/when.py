@@ -62,12 +62,27 @@ def _own_date(doc: Doc, s: Sentence, ti: int, tables: EventTables) -> DateSpan |
            and (_adjunct(s, i, spans[t.index], tables) or _closes_phrase(s, ti, i))]
     if own:
         return min(own, key=lambda x: x[0])[1]
+    shared = [spans[t.index] for i, t in dates if s.clause_of[i] in _carried_from(doc, s, clause)
+              and t.start < trig_start and _adjunct(s, i, spans[t.index], tables)]
+    if shared:
+        return shared[-1]  # "X ngày 20/4 thông báo rằng …": the clause that introduces it
     opening = [spans[t.index] for i, t in dates if i <= 1 and t.start < trig_start
                and _adjunct(s, i, spans[t.index], tables)]
     return opening[0] if opening else None
 
 
+def _carried_from(doc: Doc, s: Sentence, clause: int) -> set[int]:
+    """The clauses before ``clause`` in its sentence whose time a continuation clause shares."""
+    out: set[int] = set()
+    first = s.clause_of[0]
+    while clause > first and clause >= 0 and doc.clauses[clause].kind in _CARRIES:
+        clause -= 1
+        out.add(clause)
+    return out
+
+
 _HEADS = frozenset({"trigger", "speech", "light_verb", "classifier"})
+_CARRIES = frozenset({"complement", "coord", "contrast", "purpose"})  # clauses sharing the time before
 
 
 def _attached(s: Sentence, ti: int, i: int) -> bool:
