@@ -22,7 +22,7 @@ from sukien.events.phrases import Group, Member, Sentence
 from sukien.events.tables import EventTables, Slot
 
 PRED_TAGS = frozenset({"predicate", "speech", "claim", "light_verb", "trigger"})
-REACH_WORDS = 20  # how far after the trigger a complement may stand
+REACH_WORDS = 30  # how far (in syllables) after the trigger a complement may stand
 _INHERIT_BACK = frozenset({"complement", "purpose", "coord", "contrast", "time", "cause", "concession"})
 _SUBJECT_GOVS = frozenset({"start", "punct", "coord", "speech", "list", "actor"})
 
