@@ -33,6 +33,7 @@ from sukien.actors.persons import (
     holder,
     looks_like_org,
     make_index,
+    nearest_before,
     new_person,
     surname_person,
     title_hits,
@@ -106,12 +107,13 @@ def _from_phrase(text: str, ph: TitlePhrase, role: str | None, ctx: PersonContex
         pid = full_name_person(name, of or apposition_state(text, ph.name[1], ctx), role, ctx)
     if pid is None:
         if t.how in ("title", "counterpart", "leader") and role:
-            return Pending(t.start, ph.end, None, role, of, t.text, None)
+            # "người đứng đầu Bộ Chỉ huy Chiến lược của Mỹ" heads the command, not the state
+            return Pending(t.start, ph.end, None, role, None if ph.org_between else of, t.text, None)
         return None
     if gender:
         ctx.gender.setdefault(pid, gender)
     if t.how == "title":
-        ctx.intro.setdefault(pid, (t.text.lower(), of))
+        ctx.intro.setdefault(pid, (t.text.lower(), of, role))
     end = ph.name[1] if ph.name else ph.end
     return Hit(t.start, end, pid, "person", text[t.start:end], how="title", role=role)
 
@@ -242,7 +244,7 @@ def references(text: str, pending: list[Pending], people: list[Hit], ctx: Person
 def _resolve(text: str, p: Pending, ctx: PersonContext, field_no: int) -> Hit | None:
     span = text[p.start:p.end]
     if p.token is None:
-        pid = holder(ctx, p.role, p.of, p.title) if p.role and p.of else None
+        pid = holder(ctx, p.role, p.of, p.title, (field_no, p.start)) if p.role and p.of else None
         return Hit(p.start, p.end, pid, "person", span, how="role", role=p.role) if pid else None
     pid = article_person(p.token, ctx, (field_no, p.start)) or surname_person(p.token, ctx, p.role, p.of)
     if pid is None and not ctx.lex.automaton_hit(p.token):
@@ -263,7 +265,7 @@ def article_person(token: str, ctx: PersonContext, at: tuple[int, int]) -> str |
     for match in (_surname_is, _word_of, _near_surname):
         cands = [pid for pid in ctx.mentioned if match(key, pid, ctx)]
         if cands:
-            return _nearest(cands, ctx, at)
+            return nearest_before(cands, ctx, at)
     return None
 
 
@@ -294,14 +296,6 @@ def _near_surname(key: str, pid: str, ctx: PersonContext) -> bool:
         if sorted(last) == sorted(key) or difflib.SequenceMatcher(None, key, last).ratio() >= 0.85:
             return True
     return False
-
-
-def _nearest(cands: list[str], ctx: PersonContext, at: tuple[int, int]) -> str:
-    before = [(pos, pid) for pid in cands for pos in ctx.seen.get(pid, ()) if pos <= at]
-    if before:
-        return max(before)[1]
-    after = [(pos, pid) for pid in cands for pos in ctx.seen.get(pid, ())]
-    return min(after)[1] if after else cands[-1]
 
 
 def name_corefs(text: str, hits: list[Hit], ctx: PersonContext) -> list[Hit]:

@@ -44,7 +44,7 @@ class PersonContext:
     new_actors: dict[str, Actor] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)  # "m"/"f" from "ông"/"bà" in this article
     states: set[str] = field(default_factory=set)  # states and organisations the article names
-    intro: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # id -> (title, of)
+    intro: dict[str, tuple[str, str | None, str | None]] = field(default_factory=dict)  # id -> (title, of, role)
     seen: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # id -> (field no, offset)
     role_only: set[str] = field(default_factory=set)  # ids never named, only referred to by title
 
@@ -68,6 +68,7 @@ class TitlePhrase:
     person: Hit | None  # a lexicon person at the name
     honor: str | None  # "ông"/"bà" right before the name
     end: int  # where the phrase ends
+    org_between: bool = False  # an organisation stands between the title and its state
 
 
 def title_hits(text: str, folded: str, lex: ActorLexicon) -> list[Hit]:
@@ -140,8 +141,8 @@ class _Index:
         i = bisect.bisect_left(self.starts, t.start)
         while i < len(self.actors) and self.actors[i].start < t.end:
             h = self.actors[i]
-            if h.end > t.end and h.kind != "person":
-                return h
+            if h.end >= t.end and h.kind != "person" and (h.end > t.end or h.start > t.start):
+                return h  # "người phát ngôn Lầu Năm Góc": the seat inside the title
             i += 1
         return None
 
@@ -156,6 +157,7 @@ class _Reading:
     comma: bool = False  # the one comma allowed before the name ("Thứ trưởng Litva, Jonas …")
     org_open: bool = False  # an organisation noun waits for its name ("tổ chức … Rand")
     place_next: bool = False  # "ở", "tại": the next capitalised word is a place
+    org_between: bool = False  # an organisation was read before the state ("người đứng đầu Bộ X của Mỹ")
 
 
 def title_phrase(text: str, t: Hit, index: _Index, lex: ActorLexicon) -> TitlePhrase:
@@ -198,7 +200,7 @@ def title_phrase(text: str, t: Hit, index: _Index, lex: ActorLexicon) -> TitlePh
             break
         i = step
     end = max(t.end, r.of.end) if r.of is not None else t.end
-    return TitlePhrase(t, r.of, None, None, r.honor, end)
+    return TitlePhrase(t, r.of, None, None, r.honor, end, r.org_between)
 
 
 def _phrase_word(text: str, i: int, t: Hit, r: _Reading, lex: ActorLexicon) -> tuple[int, int] | int | None:
@@ -210,6 +212,7 @@ def _phrase_word(text: str, i: int, t: Hit, r: _Reading, lex: ActorLexicon) -> t
         if span is None:
             return None
         if r.org_open or r.place_next or _org_name(text, span, lex) or _acronym_follows(text, span[1]):
+            r.org_between = r.org_between or (r.of is None and not r.place_next)
             r.org_open = r.place_next = False
             return span[1]  # "tổ chức Rand", "ở Pakse", "Trường Y Harvard", "Evercore ISI"
         span = _bracketed(text, t, span)
@@ -236,6 +239,7 @@ def _phrase_word(text: str, i: int, t: Hit, r: _Reading, lex: ActorLexicon) -> t
     head = cues.starts_with(text[i:i + 30], cues.org_heads)
     if head is not None:
         r.org_open = True
+        r.org_between = r.org_between or r.of is None
         return i + len(head)
     r.place_next = words[0] in ("ở", "tại")
     return m.end()
@@ -402,19 +406,17 @@ def _fuzzy_lexicon_surname(key: str, ctx: PersonContext) -> str | None:
     return best if best_ratio >= 0.86 else None
 
 
-def holder(ctx: PersonContext, role: str, of: str, title: str | None = None) -> str | None:
+def holder(ctx: PersonContext, role: str, of: str, title: str | None = None,
+           at: tuple[int, int] | None = None) -> str | None:
     """Who held ``role`` of ``of`` on the article's date: first a person the article named with
-    that role (or introduced with the same title for the same side), then the lexicon."""
+    that role, or introduced with the same title for the same side (the one named nearest before
+    ``at``), then the lexicon's holder on the date."""
     roles = HEAD_ROLES if role == "leader" else (role,)
-    for pid in reversed(ctx.mentioned):
-        actor = ctx.actor(pid)
-        if actor and any(role_on(actor, r, of, ctx.date) for r in roles):
-            return pid
-    if title:
-        for pid in reversed(ctx.mentioned):
-            intro = ctx.intro.get(pid)
-            if intro and intro[0] == title.lower() and intro[1] in (of, None):
-                return pid
+    named = [pid for pid in ctx.mentioned if ((actor := ctx.actor(pid)) is not None
+             and any(role_on(actor, r, of, ctx.date) for r in roles))
+             or (title and _same_title(ctx.intro.get(pid), title, of, role))]
+    if named:
+        return nearest_before(named, ctx, at)
     if ctx.date is None:
         return None
     for r in roles:
@@ -422,6 +424,31 @@ def holder(ctx: PersonContext, role: str, of: str, title: str | None = None) -> 
         if len(found) == 1:
             return found[0]
     return None
+
+
+def _same_title(intro: tuple[str, str | None, str | None] | None, title: str, of: str,
+                role: str | None = None) -> bool:
+    """"người phát ngôn Lầu Năm Góc" after "người phát ngôn Bộ Quốc phòng Mỹ John Kirby": the
+    same side, and the same role or one title the start of the other."""
+    if intro is None or intro[1] not in (of, None):
+        return False
+    if role is not None and intro[2] == role:
+        return True
+    a, b = intro[0], title.lower()
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return long_ == short or long_.startswith(short + " ")
+
+
+def nearest_before(cands: list[str], ctx: PersonContext, at: tuple[int, int] | None) -> str:
+    """Of ``cands``, the person mentioned nearest before ``at`` (else the first mentioned after;
+    without ``at``, the one first mentioned last)."""
+    if at is None:
+        return cands[-1]
+    before = [(pos, pid) for pid in cands for pos in ctx.seen.get(pid, ()) if pos <= at]
+    if before:
+        return max(before)[1]
+    after = [(pos, pid) for pid in cands for pos in ctx.seen.get(pid, ())]
+    return min(after)[1] if after else cands[-1]
 
 
 class Coverage:

@@ -257,6 +257,7 @@ def _strip_trailing(text: str, start: int, end: int) -> int:
 def clean_np(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Strip lead-ins, time/place phrases and adverbs from a speaker phrase."""
     start = _strip_leading(text, start, end)
+    start, end = trim(text, start, end)  # "Người phát ngôn trên": a demonstrative, not "trên …"
     for pattern in (_TIME_INSIDE, _PREP_INSIDE):
         m = pattern.search(text, start, end)
         if m:
