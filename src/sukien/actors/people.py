@@ -171,8 +171,8 @@ def context_names(text: str, taken: list[Hit], ctx: PersonContext) -> list[Hit]:
 
 
 def _appositive(text: str, end: int, ctx: PersonContext) -> bool:
-    m = re.match(r"\s*,\s*(?:(?:một|cựu|là)\s+)*", text[end:end + 30])
-    if m is None or "," not in m.group(0):
+    m = re.match(r"(?:\s*,\s*|\s+[-–—]\s+)(?:(?:một|cựu|là)\s+)*", text[end:end + 30])
+    if m is None:
         return False
     rest = text[end + m.end():end + m.end() + 60]
     cues = ctx.lex.names

@@ -8,6 +8,7 @@ import hashlib
 
 from sukien.dates import PartialDate, find_dates, resolve
 from sukien.quotes.finder import QuoteSpan
+from sukien.quotes.speakers import DEMONSTRATIVES, lexicon, starts_with_any
 from sukien.records import Article, Mention, Quote
 from sukien.text.sentences import split_sentences
 
@@ -49,6 +50,9 @@ def speaker_of(q: QuoteSpan, mentions: list[Mention], body: str = "",
             return actors[0].actor_id
         if q.speaker_text and not _bare_title(q.speaker_text):
             return None  # someone the lexicon does not know ("Các học giả …"): no guess
+    if q.speaker_pronoun and q.speaker_text and not _person_anaphor(q.speaker_text):
+        # "Nguồn tin này", "Tờ báo này": not a person named before
+        return _same_title_before(q.speaker_text, q.speaker_start or q.start, mentions, body)
     anchor = q.speaker_start if q.speaker_start is not None else q.start
     before = [m for m in mentions if m.kind == "person" and m.end <= anchor]
     wanted = _pronoun_gender(q.speaker_text)
@@ -89,6 +93,15 @@ def _same_title_before(phrase: str, start: int, mentions: list[Mention], body: s
     persons = [m for m in near if m.kind == "person"]
     pick = persons or near
     return pick[0].actor_id if pick else None
+
+
+def _person_anaphor(phrase: str) -> bool:
+    """"ông", "bà ấy", "Quan chức này", "Nhà lãnh đạo này": words that point back to a person."""
+    low = phrase.strip().lower()
+    head = " ".join(low.split()[:-1]) if len(low.split()) > 1 and low.split()[-1] in DEMONSTRATIVES else low
+    if not head or head.split()[0] in _PRONOUN_HEADS or head in ("vị", "người", "nhân vật", "chính khách"):
+        return True
+    return starts_with_any(head, lexicon().person_nouns) is not None
 
 
 _PRONOUN_HEADS = frozenset({"ông", "bà", "anh", "chị", "cô", "ngài", "họ", "tôi", "chúng"})

@@ -206,16 +206,17 @@ def _neighbour_speaker(text: str, masked: str, sents: list[Span], n: int) -> Spe
     its end, or a speech verb with a subject), else from a short attribution after it."""
     if n > 0 and "\n\n" not in text[sents[n - 1].end:sents[n].start]:
         prev = sents[n - 1]
-        if "_" not in masked[prev.start:prev.end]:
-            found = attribute(text, masked, prev.start, prev.end, last=True)
-            if found is not None:
-                return found
+        found = attribute(text, masked, prev.start, prev.end, last=True)
+        if found is not None:
+            return found
     if n + 1 < len(sents) and "\n\n" not in text[sents[n].end:sents[n + 1].start]:
         nxt = sents[n + 1]
         found = attribute(text, masked, nxt.start, nxt.end)
-        if found is not None and len(text[found.cue_end:nxt.end].split()) <= _SHORT_TAIL and "rằng" not in \
-                text[found.cue_end:nxt.end] and not text[nxt.start:found.start].strip(" ,"):
-            return found
+        tail = text[found.cue_end:nxt.end] if found else ""
+        if found is not None and len(tail.split()) <= _SHORT_TAIL and not re.search(r"rằng|,|:", tail) \
+                and not text[nxt.start:found.start].strip(" ,") \
+                and starts_with_any(text[found.start:found.end], lexicon().media) is None:
+            return found  # '"…". Nguồn tin này cho biết với tờ Economic Times.'
     return None
 
 

@@ -170,12 +170,17 @@ def cues(masked: str, lo: int, hi: int) -> list[Cue]:
     for m in lexicon().cue_re.finditer(masked, lo, hi):
         before = masked[max(lo, m.start() - _WINDOW) : m.start()].split()
         after = masked[m.end() : min(hi, m.end() + _WINDOW)].split()
-        if before and before[-1].lower() in _BLOCK_BEFORE:
+        if before and before[-1].lower() in _BLOCK_BEFORE and not _demonstrative(before):
             continue
         if after and after[0].lower().strip(",.") in _BLOCK_AFTER:
             continue
         out.append(Cue(m.start(), m.end(), m.group(0)))
     return out
+
+
+def _demonstrative(before: list[str]) -> bool:
+    """"Người phát ngôn trên nói": "trên" points back to a person, it is no preposition."""
+    return before[-1].lower() == "trên" and ends_with_any(" ".join(before[:-1]), lexicon().person_nouns) is not None
 
 
 def pieces(masked: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], bool]:
@@ -201,14 +206,24 @@ def is_leadin_chunk(text: str, start: int, end: int) -> bool:
     )
 
 
-def _describes_person(text: str, piece: tuple[int, int]) -> bool:
-    """``một chuyên gia ở Huế``, ``giám đốc Viện X``: a description of a person, not a name."""
+def _describes_person(text: str, piece: tuple[int, int], after_name: bool = False) -> bool:
+    """``một chuyên gia ở Huế``, ``giám đốc Viện X``: a description of a person, not a name
+    (capitalised too — "Giám đốc Quỹ X" — when it follows a bare name)."""
     words = text[piece[0] : piece[1]].split()
     if not words:
         return False
     if words[0] in {"một", "cựu"}:
         return True
-    return words[0][:1].islower() and starts_with_any(" ".join(words), lexicon().person_nouns) is not None
+    return (words[0][:1].islower() or after_name) and starts_with_any(
+        " ".join(words), lexicon().person_nouns) is not None
+
+
+def _bare_name(text: str, piece: tuple[int, int]) -> bool:
+    """"Bà Jillian C. York", "Toni Meadows": capitalised words only, after an honorific."""
+    words = text[piece[0] : piece[1]].split()
+    if words and words[0].lower() in ("ông", "bà", "ngài"):
+        words = words[1:]
+    return bool(words) and all(w[:1].isupper() for w in words)
 
 
 def _appositive(text: str, prev: tuple[int, int], last: tuple[int, int], trailing: bool) -> bool:
@@ -221,7 +236,8 @@ def _appositive(text: str, prev: tuple[int, int], last: tuple[int, int], trailin
     if is_leadin_chunk(text, *prev):
         return False
     head = q.split()[0]
-    return head in {"ông", "bà", "ngài"} or _describes_person(text, last) or (trailing and q[0].isupper())
+    return head in {"ông", "bà", "ngài"} or _describes_person(text, last, _bare_name(text, prev)) or (
+        trailing and q[0].isupper())
 
 
 def _strip_leading(text: str, start: int, end: int) -> int:
@@ -283,7 +299,7 @@ def subject(text: str, masked: str, lo: int, cue_start: int) -> tuple[int, int] 
     start, end = found[-1]
     if len(found) > 1 and _appositive(text, found[-2], found[-1], trailing):
         start = found[-2][0]
-        if _describes_person(text, found[-1]):
+        if _describes_person(text, found[-1], _bare_name(text, found[-2])):
             end = found[-2][1]
     return clean_np(text, start, end)
 
