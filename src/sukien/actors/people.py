@@ -23,6 +23,7 @@ from sukien.actors.lexicon import ActorLexicon
 from sukien.actors.names import read_name
 from sukien.actors.persons import (
     Coverage,
+    Intro,
     PersonContext,
     TitlePhrase,
     _org_name,
@@ -35,6 +36,7 @@ from sukien.actors.persons import (
     make_index,
     nearest_before,
     new_person,
+    phrase_words,
     surname_person,
     title_hits,
     title_phrase,
@@ -113,7 +115,8 @@ def _from_phrase(text: str, ph: TitlePhrase, role: str | None, ctx: PersonContex
     if gender:
         ctx.gender.setdefault(pid, gender)
     if t.how == "title":
-        ctx.intro.setdefault(pid, (t.text.lower(), of, role))
+        before_name = text[t.start:ph.name[0]] if ph.name else t.text
+        ctx.intro.setdefault(pid, Intro(t.text.lower(), phrase_words(before_name), of, role))
     end = ph.name[1] if ph.name else ph.end
     return Hit(t.start, end, pid, "person", text[t.start:end], how="title", role=role)
 
@@ -244,7 +247,7 @@ def references(text: str, pending: list[Pending], people: list[Hit], ctx: Person
 def _resolve(text: str, p: Pending, ctx: PersonContext, field_no: int) -> Hit | None:
     span = text[p.start:p.end]
     if p.token is None:
-        pid = holder(ctx, p.role, p.of, p.title, (field_no, p.start)) if p.role and p.of else None
+        pid = holder(ctx, p.role, p.of, span, (field_no, p.start)) if p.role and p.of else None
         return Hit(p.start, p.end, pid, "person", span, how="role", role=p.role) if pid else None
     pid = article_person(p.token, ctx, (field_no, p.start)) or surname_person(p.token, ctx, p.role, p.of)
     if pid is None and not ctx.lex.automaton_hit(p.token):

@@ -34,6 +34,20 @@ _MAX_LOWER = 6  # descriptive lower-case words between a title and the name
 _SPAN = 140  # characters a title's noun phrase may run
 
 
+@dataclass(frozen=True)
+class Intro:
+    """The title phrase that introduced a person ("Người phát ngôn quân đội Indonesia")."""
+
+    title: str  # the title, lower case
+    words: frozenset[str]  # words of the whole phrase before the name, lower case
+    of: str | None
+    role: str | None
+
+
+def phrase_words(phrase: str) -> frozenset[str]:
+    return frozenset(w for w in phrase.lower().replace(",", " ").split() if w not in ("của", "ông", "bà"))
+
+
 @dataclass
 class PersonContext:
     """What the person resolver knows about one article."""
@@ -44,7 +58,7 @@ class PersonContext:
     new_actors: dict[str, Actor] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)  # "m"/"f" from "ông"/"bà" in this article
     states: set[str] = field(default_factory=set)  # states and organisations the article names
-    intro: dict[str, tuple[str, str | None, str | None]] = field(default_factory=dict)  # id -> (title, of, role)
+    intro: dict[str, Intro] = field(default_factory=dict)  # how the article introduced a person
     seen: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # id -> (field no, offset)
     role_only: set[str] = field(default_factory=set)  # ids never named, only referred to by title
 
@@ -406,16 +420,22 @@ def _fuzzy_lexicon_surname(key: str, ctx: PersonContext) -> str | None:
     return best if best_ratio >= 0.86 else None
 
 
-def holder(ctx: PersonContext, role: str, of: str, title: str | None = None,
+def holder(ctx: PersonContext, role: str, of: str, phrase: str | None = None,
            at: tuple[int, int] | None = None) -> str | None:
-    """Who held ``role`` of ``of`` on the article's date: first a person the article named with
-    that role, or introduced with the same title for the same side (the one named nearest before
-    ``at``), then the lexicon's holder on the date."""
+    """Who held ``role`` of ``of`` on the article's date: a person the article named with that
+    role or introduced with the same title for the same side — the closest in words to
+    ``phrase`` ("người phát ngôn quân đội Peru"), then the nearest before ``at`` — else the
+    lexicon's holder on the date."""
     roles = HEAD_ROLES if role == "leader" else (role,)
     named = [pid for pid in ctx.mentioned if ((actor := ctx.actor(pid)) is not None
              and any(role_on(actor, r, of, ctx.date) for r in roles))
-             or (title and _same_title(ctx.intro.get(pid), title, of, role))]
+             or (phrase and _same_title(ctx.intro.get(pid), phrase, of, role))]
     if named:
+        if phrase:
+            words = phrase_words(phrase)
+            score = {pid: _overlap(ctx.intro.get(pid), words) for pid in named}
+            best = max(score.values())
+            named = [pid for pid in named if score[pid] == best]
         return nearest_before(named, ctx, at)
     if ctx.date is None:
         return None
@@ -426,17 +446,21 @@ def holder(ctx: PersonContext, role: str, of: str, title: str | None = None,
     return None
 
 
-def _same_title(intro: tuple[str, str | None, str | None] | None, title: str, of: str,
-                role: str | None = None) -> bool:
+def _overlap(intro: Intro | None, words: frozenset[str]) -> float:
+    if intro is None or not intro.words:
+        return 0.0
+    return len(intro.words & words) / len(intro.words | words)
+
+
+def _same_title(intro: Intro | None, phrase: str, of: str, role: str | None = None) -> bool:
     """"người phát ngôn Lầu Năm Góc" after "người phát ngôn Bộ Quốc phòng Mỹ John Kirby": the
     same side, and the same role or one title the start of the other."""
-    if intro is None or intro[1] not in (of, None):
+    if intro is None or intro.of not in (of, None):
         return False
-    if role is not None and intro[2] == role:
+    if role is not None and intro.role == role:
         return True
-    a, b = intro[0], title.lower()
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return long_ == short or long_.startswith(short + " ")
+    title, words = phrase_words(intro.title), phrase_words(phrase)
+    return bool(title) and (title <= words or words <= intro.words)
 
 
 def nearest_before(cands: list[str], ctx: PersonContext, at: tuple[int, int] | None) -> str:
