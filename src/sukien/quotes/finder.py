@@ -160,9 +160,28 @@ def _before_speaker(text: str, masked: str, sent: Span, region: QuoteRegion, inn
             return theo, True
         return None, len(text[inner[0]:inner[1]].split()) >= 4  # "…: "<a sentence>"" is speech
     found = nearest or (theo if theo is not None and theo.cue_end <= region.open else None)
+    if found is None:
+        found = _glued_subject(text, masked, sent, region, inner)
     if found is None or not _speech_fragment(text, inner, text[window:region.open]):
         return None, False
     return found, True
+
+
+def _glued_subject(text: str, masked: str, sent: Span, region: QuoteRegion,
+                   inner: tuple[int, int]) -> Speaker | None:
+    """``Moscow “kiên quyết phản đối …”``: a proper name glued to a quotation that carries the
+    verb; the name is the speaker."""
+    lo = sent.start
+    chunks, _ = pieces(masked, lo, region.open)
+    if not chunks or chunks[-1][1] < region.open - 1 or not text[inner[0]:inner[0] + 1].islower():
+        return None
+    span = clean_np(text, *chunks[-1])
+    if span is None or span[1] < region.open - 1:
+        return None
+    words = text[span[0]:span[1]].split()
+    if len(words) > 4 or not all(w[:1].isupper() for w in words) or len(text[inner[0]:inner[1]].split()) < 2:
+        return None
+    return Speaker(span[0], span[1], None, span[1])
 
 
 def _inner(text: str, region: QuoteRegion, hi: int) -> tuple[int, int]:
@@ -214,8 +233,7 @@ def _neighbour_speaker(text: str, masked: str, sents: list[Span], n: int) -> Spe
         found = attribute(text, masked, nxt.start, nxt.end)
         tail = text[found.cue_end:nxt.end] if found else ""
         if found is not None and len(tail.split()) <= _SHORT_TAIL and not re.search(r"rằng|,|:", tail) \
-                and not text[nxt.start:found.start].strip(" ,") \
-                and starts_with_any(text[found.start:found.end], lexicon().media) is None:
+                and not text[nxt.start:found.start].strip(" ,"):
             return found  # '"…". Nguồn tin này cho biết với tờ Economic Times.'
     return None
 

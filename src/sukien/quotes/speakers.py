@@ -172,7 +172,7 @@ def cues(masked: str, lo: int, hi: int) -> list[Cue]:
         after = masked[m.end() : min(hi, m.end() + _WINDOW)].split()
         if before and before[-1].lower() in _BLOCK_BEFORE and not _demonstrative(before):
             continue
-        if after and after[0].lower().strip(",.") in _BLOCK_AFTER:
+        if after and after[0].lower().strip(",.") in _BLOCK_AFTER and m.group(0) not in DAN_LOI:
             continue
         out.append(Cue(m.start(), m.end(), m.group(0)))
     return out
@@ -297,6 +297,10 @@ def subject(text: str, masked: str, lo: int, cue_start: int) -> tuple[int, int] 
     if not found:
         return None
     start, end = found[-1]
+    for c in cues(masked, start, end):
+        if masked[c.end:end].strip() in ("và", "rồi", "đồng thời"):
+            end = c.start  # "bà X nói và khẳng định": the subject of "nói"
+            break
     if len(found) > 1 and _appositive(text, found[-2], found[-1], trailing):
         start = found[-2][0]
         if _describes_person(text, found[-1], _bare_name(text, found[-2])):
