@@ -8,8 +8,9 @@ make a name. A span is *name-shaped* when
 - it is not only acronyms ("NATO", "ISI");
 - and either one of its syllables is not a common Vietnamese word ("Owen", "Zhongping",
   "Guk-hyeon": a common syllable is one found in many dictionary words, see
-  ``data/vi_words.txt``), or it reads as a Vietnamese full name (a common family name and one
-  to three more capitalised syllables: "Lê Thị Thu Hằng").
+  ``data/vi_words.txt``), or it has two words or more written without any accent ("Nong Rong":
+  Vietnamese words carry theirs), or it reads as a Vietnamese full name (a common family name
+  and one to three more capitalised syllables: "Lê Thị Thu Hằng").
 
 A single common syllable ("Hải", "Dân", "Đối") is a name only after an honorific and when it
 does not form a word with the next syllable ("Hải quân", "Dân chủ", "Đối ngoại").
@@ -131,6 +132,8 @@ class NameCues:
             return False  # initials or acronyms only ("SVR", "NATO")
         if self.vietnamese_name(tokens):
             return True
+        if len(words) > 1 and all(w.isascii() for w in words):
+            return True  # "Nong Rong": Vietnamese words keep their accents, foreign names have none
         return any(not self.common(s) for w in words for s in _SPLIT.split(w) if s)
 
     def single_name(self, token: str, following: str | None) -> bool:
@@ -184,7 +187,7 @@ def read_name(text: str, pos: int, max_tokens: int = 5) -> tuple[int, int] | Non
         m = _TOKEN.match(text, i)
         if not m:
             break
-        word = m.group(0)
+        word = m.group(0).rstrip("'’")  # "Donald'" → "Donald"
         bare = word.rstrip(".")
         if not tokens and bare.isupper() and len(bare) > 2:
             return m.start(), m.start() + len(bare)  # an acronym stands alone ("DHS Kristi Noem")
@@ -193,14 +196,14 @@ def read_name(text: str, pos: int, max_tokens: int = 5) -> tuple[int, int] | Non
                 break  # an acronym after a name word: an organisation ("Evercore ISI")
             tokens.extend(pending)
             pending = []
-            tokens.append((m.start(), m.end()))
+            tokens.append((m.start(), m.start() + len(word)))
         elif tokens and word.lower() in _PARTICLES:
             pending.append((m.start(), m.end()))
         else:
             break
         if word.endswith(".") and len(word) > 2:
             break  # a sentence end, not an initial
-        i = m.end()
+        i = m.start() + len(word)
         if i < len(text) and text[i] in " -" and i + 1 < len(text) and text[i + 1] not in " -":
             i += 1
         else:

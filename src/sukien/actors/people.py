@@ -51,6 +51,7 @@ _CLAUSE_BEFORE = frozenset(".,:;!?”\"'(–-\n")
 _ADVERBS = re.compile(r"\s+(?:(?:cũng|đã|vẫn|từng|còn|thì|hôm nay|hôm qua|mới đây|khi đó|sau đó|"
                       r"trước đó|hôm \d{1,2}/\d{1,2}|ngày \d{1,2}/\d{1,2})\s+)*")
 _AGE = re.compile(r"\d{1,3}\s+tuổi(?!\w)")
+_GLUED_INITIAL = re.compile(r"^[A-ZĐ]\.(?=\w)")
 
 
 @dataclass(frozen=True)
@@ -249,9 +250,12 @@ def _resolve(text: str, p: Pending, ctx: PersonContext, field_no: int) -> Hit | 
     if p.token is None:
         pid = holder(ctx, p.role, p.of, span, (field_no, p.start)) if p.role and p.of else None
         return Hit(p.start, p.end, pid, "person", span, how="role", role=p.role) if pid else None
-    pid = article_person(p.token, ctx, (field_no, p.start)) or surname_person(p.token, ctx, p.role, p.of)
-    if pid is None and not ctx.lex.automaton_hit(p.token):
-        pid = new_person(p.token, p.of, p.role, ctx)  # "ông Hakim": all the name the article gives
+    token = _GLUED_INITIAL.sub("", p.token)  # "B.Nê-ta-ni-a-hu"
+    pid = article_person(token, ctx, (field_no, p.start)) or surname_person(token, ctx, p.role, p.of)
+    if pid is None and (ctx.lex.automaton_hit(token) or _given_name_of(fold(token), ctx)):
+        return None  # a name word of several persons ("ông Donald" beside Trump and Tusk)
+    if pid is None:
+        pid = new_person(token, p.of, p.role, ctx)  # "ông Hakim": all the name the article gives
     if pid is None:
         return None
     gender = gender_of(p.honor)
@@ -267,9 +271,15 @@ def article_person(token: str, ctx: PersonContext, at: tuple[int, int]) -> str |
     key = fold(token)
     for match in (_surname_is, _word_of, _near_surname):
         cands = [pid for pid in ctx.mentioned if match(key, pid, ctx)]
+        if match is _word_of and len(cands) > 1:
+            return None  # a given name shared by several persons of the article
         if cands:
             return nearest_before(cands, ctx, at)
     return None
+
+
+def _given_name_of(key: str, ctx: PersonContext) -> bool:
+    return any(_word_of(key, pid, ctx) for pid in ctx.mentioned)
 
 
 def _names(pid: str, ctx: PersonContext) -> list[list[str]]:
@@ -284,9 +294,9 @@ def _surname_is(key: str, pid: str, ctx: PersonContext) -> bool:
 
 
 def _word_of(key: str, pid: str, ctx: PersonContext) -> bool:
-    if pid in ctx.lex.actors:
-        return False  # lexicon persons are named by their surnames
-    return any(key in words or key in "-".join(words).split("-") for words in _names(pid, ctx))
+    """A word of the person's name other than the surname ("Arvind" of Arvind Kejriwal)."""
+    names = _names(pid, ctx)[:1]
+    return any(key in words[:-1] or key in "-".join(words[:-1]).split("-") for words in names)
 
 
 def _near_surname(key: str, pid: str, ctx: PersonContext) -> bool:
@@ -303,14 +313,19 @@ def _near_surname(key: str, pid: str, ctx: PersonContext) -> bool:
 
 def name_corefs(text: str, hits: list[Hit], ctx: PersonContext) -> list[Hit]:
     """Bare surnames of persons the article named ("… Lukashenko nói"), and for persons the
-    lexicon does not know, another uncommon word of their name ("Guk-hyeon tiết lộ")."""
+    lexicon does not know, another uncommon word of their name ("Guk-hyeon tiết lộ"). Common
+    Vietnamese words never ("Không", "Nam"), and accents must agree ("Trưởng" is not "Trương")."""
     keys: dict[str, set[str]] = {}
+    cues = ctx.lex.names
     for pid in ctx.mentioned:
-        if pid in ctx.role_only:
+        actor = ctx.actor(pid)
+        if actor is None:
             continue
-        for words in _names(pid, ctx)[:1] if pid not in ctx.lex.actors else _names(pid, ctx):
+        names = [actor.name] if pid not in ctx.lex.actors else [actor.name, *actor.aliases]
+        for name in names:
+            words = name.lower().split()
             for n, w in enumerate(words):
-                if n == len(words) - 1 or (pid not in ctx.lex.actors and not ctx.lex.names.common(w)):
+                if (n == len(words) - 1 or pid not in ctx.lex.actors) and not cues.common(w):
                     keys.setdefault(w, set()).add(pid)
     out: list[Hit] = []
     covered = Coverage(hits)
@@ -319,9 +334,17 @@ def name_corefs(text: str, hits: list[Hit], ctx: PersonContext) -> list[Hit]:
         if span is None or span[0] != m.start() or " " in text[span[0]:span[1]] or covered.hits(*span):
             continue
         word = text[span[0]:span[1]]
-        owners = keys.get(fold(word))
+        owners = keys.get(word.lower()) or (_ascii_keys(keys).get(word.lower()) if word.isascii() else None)
         if len(word) >= 3 and owners and len(owners) == 1:
             out.append(Hit(span[0], span[1], next(iter(owners)), "person", word, how="coref"))
+    return out
+
+
+def _ascii_keys(keys: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Keys without accents, for text written without them ("Erdogan" for "Erdoğan")."""
+    out: dict[str, set[str]] = {}
+    for k, v in keys.items():
+        out.setdefault(fold(k), set()).update(v)
     return out
 
 

@@ -31,6 +31,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 HEAD_ROLES = ("president", "state_chairman", "supreme_leader", "prime_minister", "monarch",
               "party_general_secretary", "head_of_state", "head_of_government")
 _MAX_LOWER = 6  # descriptive lower-case words between a title and the name
+_MAX_LOWER_SINGLE = 2  # … and before a one-word name ("Tổng thống Erdogan", not "… thảo luận về Brexit")
 _SPAN = 140  # characters a title's noun phrase may run
 
 
@@ -60,7 +61,6 @@ class PersonContext:
     states: set[str] = field(default_factory=set)  # states and organisations the article names
     intro: dict[str, Intro] = field(default_factory=dict)  # how the article introduced a person
     seen: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # id -> (field no, offset)
-    role_only: set[str] = field(default_factory=set)  # ids never named, only referred to by title
 
     def note(self, pid: str, at: tuple[int, int] | None = None) -> None:
         if pid not in self.mentioned:
@@ -150,14 +150,13 @@ class _Index:
         return best
 
     def overlapping_end(self, t: Hit) -> Hit | None:
-        """An actor that starts inside the title and runs past it ("… Bộ Ngoại giao Nga", the
-        sector "Nghị sĩ Mỹ")."""
-        i = bisect.bisect_left(self.starts, t.start)
-        while i < len(self.actors) and self.actors[i].start < t.end:
-            h = self.actors[i]
-            if h.end >= t.end and h.kind != "person" and (h.end > t.end or h.start > t.start):
-                return h  # "người phát ngôn Lầu Năm Góc": the seat inside the title
-            i += 1
+        """An actor that overlaps the end of the title and runs past it ("… Bộ Ngoại giao Nga",
+        the sector "Nghị sĩ Mỹ", "Văn phòng Tổng thống Thổ Nhĩ Kỳ"), or the seat named at the
+        title's end ("người phát ngôn Lầu Năm Góc")."""
+        i = bisect.bisect_left(self.starts, t.end)
+        for h in reversed(self.actors[max(0, i - 6):i]):
+            if h.kind != "person" and h.end >= t.end and (h.end > t.end or h.start > t.start):
+                return h
         return None
 
 
@@ -204,7 +203,7 @@ def title_phrase(text: str, t: Hit, index: _Index, lex: ActorLexicon) -> TitlePh
                 break
             r.comma, i = True, i + 1
             continue
-        step = _phrase_word(text, i, t, r, lex)
+        step = _phrase_word(text, i, t, r, index, lex)
         if step is None:
             break
         if isinstance(step, tuple):
@@ -217,29 +216,13 @@ def title_phrase(text: str, t: Hit, index: _Index, lex: ActorLexicon) -> TitlePh
     return TitlePhrase(t, r.of, None, None, r.honor, end, r.org_between)
 
 
-def _phrase_word(text: str, i: int, t: Hit, r: _Reading, lex: ActorLexicon) -> tuple[int, int] | int | None:
+def _phrase_word(text: str, i: int, t: Hit, r: _Reading, index: _Index,
+                 lex: ActorLexicon) -> tuple[int, int] | int | None:
     """At ``i`` inside a title's phrase: the name (a span), the end of a skipped word (an int),
     or None when the phrase ends here."""
-    cues = lex.names
     if text[i].isupper():
-        span = read_name(text, i)
-        if span is None:
-            return None
-        if r.org_open or r.place_next or _org_name(text, span, lex) or _acronym_follows(text, span[1]):
-            r.org_between = r.org_between or (r.of is None and not r.place_next)
-            r.org_open = r.place_next = False
-            return span[1]  # "tổ chức Rand", "ở Pakse", "Trường Y Harvard", "Evercore ISI"
-        span = _bracketed(text, t, span)
-        name = text[span[0]:span[1]]
-        following = _next_word(text, span[1])
-        if " " not in name:
-            single = cues.shaped(name) if not r.honor and t.how not in ("honorific", "kin") else \
-                cues.single_name(name, following)
-            if single and not (following and cues.compound(name, following)):
-                return span
-        elif cues.shaped(name) and not _compound_tail(name, following, lex):
-            return span
-        return span[1] if not r.honor else None
+        return _phrase_name(text, i, t, r, index, lex)
+    cues = lex.names
     m = _WORD.match(text, i)
     if m is None:
         return None
@@ -259,17 +242,86 @@ def _phrase_word(text: str, i: int, t: Hit, r: _Reading, lex: ActorLexicon) -> t
     return m.end()
 
 
+def _phrase_name(text: str, i: int, t: Hit, r: _Reading, index: _Index,
+                 lex: ActorLexicon) -> tuple[int, int] | int | None:
+    """A capitalised run inside a title's phrase: the name, or skipped (organisation, place,
+    common words)."""
+    cues = lex.names
+    span = _run(text, i, index, lex)
+    if span is None:
+        return None
+    if r.org_open and len(text[span[0]:span[1]].split()) == 3:
+        span = _after_first_word(text, span)  # "công ty Shopify Tobias Lütke": the company, then the name
+    elif r.org_open or r.place_next or _org_name(text, span, lex) or _acronym_follows(text, span[1]):
+        r.org_between = r.org_between or (r.of is None and not r.place_next)
+        # "Công ty thương mại … Shopify": a capitalised organisation noun still waits for its name
+        head = lex.names.starts_with(text[span[0]:span[1] + 20], lex.names.org_heads)
+        r.org_open = bool(head) and len(head.split()) > len(text[span[0]:span[1]].split()) and not r.org_open
+        r.place_next = False
+        return span[1]  # "tổ chức Rand", "ở Pakse", "Trường Y Harvard", "Evercore ISI"
+    span = _after_known_surname(text, span, lex)  # "của ông Trump Michael Flynn"
+    span = _bracketed(text, t, span, lex)
+    name = text[span[0]:span[1]]
+    following = _next_word(text, span[1])
+    if " " in name:
+        if cues.shaped(name) and not _compound_tail(name, following, lex):
+            return span
+    elif r.honor or t.how in ("honorific", "kin"):
+        if cues.single_name(name, following) and not (following and cues.compound(name, following)):
+            return span
+    elif cues.shaped(name) and len(name) >= 3 and r.lower <= _MAX_LOWER_SINGLE:
+        return span  # "Tổng thống Erdogan", "chuyên gia Trenin"
+    return span[1] if not r.honor else None
+
+
+def _run(text: str, i: int, index: _Index, lex: ActorLexicon) -> tuple[int, int] | None:
+    """The capitalised run at ``i``, cut before an actor named inside it ("Theo Ukraine"), without
+    sentence openers before or after ("Trump Ngày")."""
+    span = read_name(text, i)
+    if span is None:
+        return None
+    start, end = span
+    for a in index.actors[bisect.bisect_right(index.starts, start):]:
+        if a.start >= end:
+            break
+        end = a.start
+        break
+    words = text[start:end].split()
+    openers = lex.names.openers
+    while len(words) > 1 and words[-1] in openers:
+        words.pop()
+    while len(words) > 1 and words[0] in openers:
+        start += len(words[0]) + 1
+        words = words[1:]
+    end = start + len(" ".join(words))
+    return (start, end) if end > start else None
+
+
+def _after_first_word(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    first = text[span[0]:span[1]].split()[0]
+    return span[0] + len(first) + 1, span[1]
+
+
+def _after_known_surname(text: str, span: tuple[int, int], lex: ActorLexicon) -> tuple[int, int]:
+    """"Trump Michael Flynn" after "của ông": a known surname, then the name."""
+    words = text[span[0]:span[1]].split()
+    if len(words) >= 3 and fold(words[0]) in lex.surnames and lex.names.shaped(" ".join(words[1:])):
+        return _after_first_word(text, span)
+    return span
+
+
 def _acronym_follows(text: str, pos: int) -> bool:
     word = _next_word(text, pos)
     return bool(word and word.isupper() and len(word) > 1)
 
 
-def _bracketed(text: str, t: Hit, span: tuple[int, int]) -> tuple[int, int]:
+def _bracketed(text: str, t: Hit, span: tuple[int, int], lex: ActorLexicon) -> tuple[int, int]:
     """"(Tổng thống Nga Vladimir) Putin": a translator's brackets split the name."""
     after = span[1] + 2
     inside = text[max(0, t.start - 1):span[0]]
     if "(" in inside and ")" not in inside and text.startswith(") ", span[1]) and after < len(text) \
-            and text[after].isupper():
+            and text[after].isupper() and lex.names.shaped(text[span[0]:span[1]]) \
+            and not text[span[0]:span[1]].isupper():
         rest = read_name(text, after)
         if rest is not None:
             return span[0], rest[1]
