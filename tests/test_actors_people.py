@@ -156,3 +156,19 @@ def test_people_embassy_is_not_an_ambassador(lex: ActorLexicon) -> None:
 def test_people_languages_and_oceans_are_not_states(lex: ActorLexicon) -> None:
     linked = link(lex, "Bà nói được tiếng Nga và tiếng Đức. Tàu đi qua Ấn Độ Dương và tới Ấn Độ - Thái Bình Dương.")
     assert linked.actor_ids == ()
+
+
+def test_people_vietnamese_name_opening_with_a_known_surname_is_kept_whole(lex: ActorLexicon) -> None:
+    linked = link(lex, "Trưởng phái đoàn, Thủ tướng Trần Minh Khôi nêu rõ lập trường của chính phủ.")
+    assert persons(linked) == ["person:tran-minh-khoi"]
+
+
+def test_people_possessor_before_the_name_is_skipped(lex: ActorLexicon) -> None:
+    linked = link(lex, "Cố vấn an ninh quốc gia của ông Trump Michael Fennell đã từ chức.", "2017-02-14")
+    assert "person:michael-fennell" in persons(linked)
+
+
+def test_people_a_known_person_serves_only_the_sides_the_lexicon_gives(lex: ActorLexicon) -> None:
+    linked = link(lex, "Ngoại trưởng Rex Tillerson gặp báo giới. Năm 1951, Ngoại trưởng Liên Xô phát biểu tại hội nghị.",
+                  "2017-02-14")
+    assert ids_at(linked, "Ngoại trưởng Liên Xô") != ["person:rex-tillerson"]

@@ -305,7 +305,9 @@ def _after_first_word(text: str, span: tuple[int, int]) -> tuple[int, int]:
 def _after_known_surname(text: str, span: tuple[int, int], lex: ActorLexicon) -> tuple[int, int]:
     """"Trump Michael Flynn" after "của ông": a known surname, then the name."""
     words = text[span[0]:span[1]].split()
-    if len(words) >= 3 and fold(words[0]) in lex.surnames and lex.names.shaped(" ".join(words[1:])):
+    cues = lex.names
+    if len(words) >= 3 and fold(words[0]) in lex.surnames and words[0] not in cues.vn_surnames \
+            and cues.shaped(" ".join(words[1:])) and not cues.vietnamese_name(words[1:]):
         return _after_first_word(text, span)
     return span
 
@@ -481,7 +483,7 @@ def holder(ctx: PersonContext, role: str, of: str, phrase: str | None = None,
     roles = HEAD_ROLES if role == "leader" else (role,)
     named = [pid for pid in ctx.mentioned if ((actor := ctx.actor(pid)) is not None
              and any(role_on(actor, r, of, ctx.date) for r in roles))
-             or (phrase and _same_title(ctx.intro.get(pid), phrase, of, role))]
+             or (phrase and _same_title(ctx.intro.get(pid), phrase, of, role) and _may_serve(actor, of))]
     if named:
         if phrase:
             words = phrase_words(phrase)
@@ -496,6 +498,14 @@ def holder(ctx: PersonContext, role: str, of: str, phrase: str | None = None,
         if len(found) == 1:
             return found[0]
     return None
+
+
+def _may_serve(actor: Actor | None, of: str) -> bool:
+    """A lexicon person serves only the sides the lexicon gives (Rex Tillerson is no Soviet
+    minister); a person the lexicon does not know may serve any."""
+    if actor is None or not actor.roles:
+        return True
+    return of in _sides(actor)
 
 
 def _overlap(intro: Intro | None, words: frozenset[str]) -> float:
