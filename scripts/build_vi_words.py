@@ -21,10 +21,10 @@ def main() -> None:
     source = resources.files("underthesea") / "corpus" / "data" / "Viet39K.txt"
     words: set[str] = set()
     for line in source.read_text(encoding="utf-8").splitlines():
-        word = normalize_text(line.strip())
+        word = " ".join(normalize_text(line.strip()).replace("-", " ").split())
         if not word or not word[0].islower() or len(word.split()) > 2:
             continue
-        words.add(" ".join(word.replace("-", " ").split()))
+        words.add(word.lower())
     version = metadata.version("underthesea")
     header = [
         "# vi_words.txt — lower-case Vietnamese words of one or two syllables (one per line).",
