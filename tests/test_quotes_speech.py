@@ -122,3 +122,19 @@ def test_speech_anaphoric_title_keeps_its_demonstrative() -> None:
 def test_speech_second_of_two_coordinated_verbs_has_the_same_subject() -> None:
     body = '"Họ đang chuẩn bị", bà Holm nói và khẳng định, "chúng tôi đang theo dõi sát tình hình".'
     assert [s for _, s in direct(body)] == ["bà Holm", "bà Holm"]
+
+
+def test_speech_fragment_after_la_and_a_determiner() -> None:
+    body = 'Nhà lãnh đạo Peru dự lễ khánh thành và gọi đây là một "thành tựu tuyệt vời của nhân dân".'
+    assert direct(body) == [("thành tựu tuyệt vời của nhân dân", "Nhà lãnh đạo Peru")]
+
+
+def test_speech_lower_case_indefinite_speaker_mid_sentence() -> None:
+    body = ('Trong phiên tòa năm ngoái, một thẩm phán liên bang mô tả hành vi này là '
+            '"một cuộc tấn công vào nền dân chủ".')
+    assert direct(body) == [("một cuộc tấn công vào nền dân chủ", "một thẩm phán liên bang")]
+
+
+def test_speech_quote_attributed_by_a_post_on_social_media() -> None:
+    body = '"Hôm nay chúng tôi đã có các cuộc gặp hiệu quả", ông Witman đăng tải trên mạng xã hội.'
+    assert direct(body) == [("Hôm nay chúng tôi đã có các cuộc gặp hiệu quả", "ông Witman")]

@@ -67,6 +67,7 @@ _COLON_END = re.compile(r"(?:\s+rằng)?\s*:\s*$")
 _REPORTED_LEAD = re.compile(r"\s*(?:thêm\s+)?(?:rằng|là)?\s*[,:]?\s*")
 _THEO = re.compile(r"\s*(?:Cũng\s+)?[Tt]heo\s+(?:lời\s+(?:của\s+)?)?([^,]{2,80}?)\s*,\s*")
 _NAMING = re.compile(r"(?:gọi là|mang tên|có tên|tên là|tên|hiệu|biệt danh)\s*$", re.IGNORECASE)
+_DETERMINER_END = re.compile(r"\s(?:một|những|các|mọi)\s*$", re.IGNORECASE)
 _LOOKBACK = 300  # characters before a quote searched for a colon or a naming word
 _SHORT_TAIL = 8  # words after the speech verb of an attribution sentence ("X cho biết với AFP")
 
@@ -127,7 +128,8 @@ def _speech_fragment(text: str, inner: tuple[int, int], before: str) -> bool:
         return False
     if len(words) >= 4 or starts_with_any(" ".join(words), lex.predicates):
         return True
-    return bool(ends_with_any(before, lex.predicates) or _ends_with_cue(before))
+    bare = _DETERMINER_END.sub("", before)  # "là một "…"": the determiner belongs to the fragment
+    return bool(ends_with_any(bare, lex.predicates) or _ends_with_cue(bare))
 
 
 def _ends_with_cue(before: str) -> bool:
