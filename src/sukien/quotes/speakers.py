@@ -297,15 +297,26 @@ def subject(text: str, masked: str, lo: int, cue_start: int) -> tuple[int, int] 
     if not found:
         return None
     start, end = found[-1]
-    for c in cues(masked, start, end):
-        if masked[c.end:end].strip() in ("và", "rồi", "đồng thời"):
-            end = c.start  # "bà X nói và khẳng định": the subject of "nói"
-            break
+    end = _coordinated_subject(text, masked, start, end)
     if len(found) > 1 and _appositive(text, found[-2], found[-1], trailing):
         start = found[-2][0]
         if _describes_person(text, found[-1], _bare_name(text, found[-2])):
             end = found[-2][1]
     return clean_np(text, start, end)
+
+
+def _coordinated_subject(text: str, masked: str, start: int, end: int) -> int:
+    """"bà X nói và khẳng định", "Nhà lãnh đạo X dự lễ khánh thành và gọi": the subject of the
+    first verb is the subject of the second; the chunk ends before that first verb."""
+    if not re.search(r"\s(?:và|rồi|đồng thời)\s*$", masked[start:end]):
+        return end
+    for c in cues(masked, start, end):
+        return c.start
+    breakers = lexicon().names.breakers
+    for m in re.finditer(r"(?<=\s)[^\W\d_]+", text[start:end]):
+        if m.group(0).islower() and m.group(0) in breakers:
+            return start + m.start()
+    return end
 
 
 def _after_dan_loi(text: str, masked: str, cue: Cue, hi: int) -> Speaker | None:
