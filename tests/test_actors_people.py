@@ -172,3 +172,14 @@ def test_people_a_known_person_serves_only_the_sides_the_lexicon_gives(lex: Acto
     linked = link(lex, "Ngoại trưởng Rex Tillerson gặp báo giới. Năm 1951, Ngoại trưởng Liên Xô phát biểu tại hội nghị.",
                   "2017-02-14")
     assert ids_at(linked, "Ngoại trưởng Liên Xô") != ["person:rex-tillerson"]
+
+
+def test_people_country_anaphor_after_a_sector_cue(lex: ActorLexicon) -> None:
+    linked = link(lex, "Iran phóng vệ tinh. Bộ Quốc phòng nước này thừa nhận vụ phóng thất bại.")
+    assert ids_at(linked, "Bộ Quốc phòng nước này") == ["IRN.MIL"]
+
+
+def test_people_country_anaphor_after_cua_is_left_alone(lex: ActorLexicon) -> None:
+    # "của nước này" may point to either country named before
+    linked = link(lex, "Sau khi Mỹ trục xuất 10 nhà ngoại giao Nga, Ba Lan cũng trục xuất 3 nhà ngoại giao của nước này.")
+    assert not [m for m in linked.mentions if m.how == "anaphor"]

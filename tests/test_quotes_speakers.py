@@ -84,3 +84,14 @@ def test_speakers_head_of_a_command_is_the_named_admiral(res: Resources) -> None
     body = ("Đô đốc Charles Ridley, người đứng đầu Bộ Chỉ huy Chiến lược của Mỹ, nói: “Họ đang hiện đại "
             "hóa rất nhanh”. Quan chức này cũng cảnh báo rằng có những điều “chúng ta còn chưa biết”.")
     assert [q.speaker for q in quotes(res, body)] == ["person:charles-ridley", "person:charles-ridley"]
+
+
+def test_speakers_office_of_the_country_named_before(res: Resources) -> None:
+    body = ("Hải quân Indonesia đang tìm kiếm tàu ngầm mất tích. Tư lệnh hải quân nước này cho biết: "
+            "“Chúng tôi sẽ tìm thấy con tàu trong vài ngày tới”.")
+    assert speaker_of(res, body, "Chúng tôi sẽ tìm thấy") == "IDN.MIL"
+
+
+def test_speakers_head_of_the_country_named_before(res: Resources) -> None:
+    body = "Quân đội Belarus tập trận. Tổng thống nước này nói: “Chúng tôi sẵn sàng cho mọi tình huống”."
+    assert speaker_of(res, body, "Chúng tôi sẵn sàng") == "person:alexander-lukashenko"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sukien.actors.lexicon import ActorLexicon
 from sukien.actors.people import full_names, merge_partial_names, references
 from sukien.actors.persons import PersonContext
-from sukien.actors.recognize import Hit, lexicon_hits, strip_overlaps
+from sukien.actors.recognize import Hit, lexicon_hits, sector_cue_before, strip_overlaps
 from sukien.records import Actor, Article, Mention
 from sukien.text.normalize import fold
 
@@ -44,8 +44,8 @@ def link_article(article: Article, lex: ActorLexicon) -> ArticleActors:
     """Every actor named in the title and body: lexicon names, sectors, and persons read in two
     passes (full names of both fields first, then shorter references, see :mod:`.people`)."""
     ctx = PersonContext(lex, anchor_date(article))
-    fields = [(name, text, fold(text), lexicon_hits(text, fold(text), lex) if text else [])
-              for name, text in (("title", article.title), ("body", article.body))]
+    fields = [(name, text, fold(text), _with_anaphors(text, lexicon_hits(text, fold(text), lex), lex)
+               if text else []) for name, text in (("title", article.title), ("body", article.body))]
     ctx.states = {h.actor_id.split(".")[0] for *_, hits in fields for h in hits if h.kind != "person"}
     found = []
     for n, (_, text, folded, hits) in enumerate(fields):
@@ -84,6 +84,31 @@ def _actor_ids(mentions: list[Mention], lex: ActorLexicon) -> list[str]:
         if m.actor_id not in ids:
             ids.append(m.actor_id)
     return ids
+
+
+_COUNTRY_ANAPHOR = re.compile(r"(?<!\w)nước (?:này|đó|trên)(?!\w)")
+
+
+def _with_anaphors(text: str, hits: list[Hit], lex: ActorLexicon) -> list[Hit]:
+    """"Bộ Quốc phòng nước này", "Tư lệnh hải quân nước này": the state named last before, as
+    a sector after a sector cue, as the state after a title or a person noun."""
+    out = list(hits)
+    folded = fold(text)
+    for m in _COUNTRY_ANAPHOR.finditer(text):
+        states = [h for h in hits if h.end <= m.start() and h.kind in ("state", "sector")]
+        if not states or any(h.start <= m.start() < h.end for h in hits):
+            continue
+        sid = states[-1].actor_id.split(".")[0]
+        if text[max(0, m.start() - 5):m.start()].rstrip().endswith("của"):
+            continue  # "ba nhà ngoại giao của nước này": which country is meant is not said
+        cue = sector_cue_before(folded, m.start(), lex)
+        if cue is not None:
+            out.append(Hit(cue[0], m.end(), f"{sid}.{cue[1]}", "sector", text[cue[0]:m.end()], how="anaphor"))
+            continue
+        words = text[max(0, m.start() - 40):m.start()].split()[-3:]
+        if any(lex.names.starts_with(" ".join(words[i:]), lex.names.person_nouns) for i in range(len(words))):
+            out.append(Hit(m.start(), m.end(), sid, "state", text[m.start():m.end()], how="anaphor"))
+    return sorted(out, key=lambda h: (h.start, -h.end))
 
 
 def _context_sectors(text: str, hits: list[Hit], lex: ActorLexicon) -> list[Hit]:

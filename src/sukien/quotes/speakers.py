@@ -371,6 +371,8 @@ def is_pronoun(phrase: str) -> bool:
     words = low.split()
     if low in _PRONOUNS:
         return True
+    if len(words) > 2 and words[-2] == "nước":
+        return False  # "Tư lệnh hải quân nước này": an office of the country named before
     if len(words) > 1 and words[-1] in DEMONSTRATIVES:
         return not any(w[:1].isupper() for w in phrase.split()[1:-1])
     return False
