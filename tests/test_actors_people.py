@@ -183,3 +183,8 @@ def test_people_country_anaphor_after_cua_is_left_alone(lex: ActorLexicon) -> No
     # "của nước này" may point to either country named before
     linked = link(lex, "Sau khi Mỹ trục xuất 10 nhà ngoại giao Nga, Ba Lan cũng trục xuất 3 nhà ngoại giao của nước này.")
     assert not [m for m in linked.mentions if m.how == "anaphor"]
+
+
+def test_people_acronym_after_a_list_of_states_is_no_alias(lex: ActorLexicon) -> None:
+    linked = link(lex, "Hành khách đến từ Pháp, Malaysia, Trung Quốc, Đài Loan (TQ), Lào. TQ sẽ điều tra.")
+    assert not [m for m in linked.mentions if m.how == "alias"]

@@ -95,3 +95,9 @@ def test_speakers_office_of_the_country_named_before(res: Resources) -> None:
 def test_speakers_head_of_the_country_named_before(res: Resources) -> None:
     body = "Quân đội Belarus tập trận. Tổng thống nước này nói: “Chúng tôi sẵn sàng cho mọi tình huống”."
     assert speaker_of(res, body, "Chúng tôi sẵn sàng") == "person:alexander-lukashenko"
+
+
+def test_speakers_acronym_of_a_state_body_speaks_for_the_state(res: Resources) -> None:
+    body = ("Cơ quan Hàng không Liên bang Mỹ (FAA) hôm qua ra cảnh báo. Trong thông báo gửi các hãng, FAA "
+            "nhấn mạnh “những căng thẳng ở khu vực có thể dẫn đến xung đột bất ngờ”.")
+    assert speaker_of(res, body, "những căng thẳng") == "USA"

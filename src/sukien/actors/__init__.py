@@ -108,7 +108,30 @@ def _with_anaphors(text: str, hits: list[Hit], lex: ActorLexicon) -> list[Hit]:
         words = text[max(0, m.start() - 40):m.start()].split()[-3:]
         if any(lex.names.starts_with(" ".join(words[i:]), lex.names.person_nouns) for i in range(len(words))):
             out.append(Hit(m.start(), m.end(), sid, "state", text[m.start():m.end()], how="anaphor"))
-    return sorted(out, key=lambda h: (h.start, -h.end))
+    return sorted(out + _acronym_aliases(text, out), key=lambda h: (h.start, -h.end))
+
+
+_ACRONYM_DEF = re.compile(r"\s?\(([A-Z][A-Z0-9&]{1,9})\)")
+
+
+def _acronym_aliases(text: str, hits: list[Hit]) -> list[Hit]:
+    """"Cơ quan Hàng không Liên bang Mỹ (FAA) … FAA nhấn mạnh": an acronym defined after the name
+    of a body of a state stands for that state (or the part of it the name gives)."""
+    ends = {h.end: h for h in hits if h.kind in ("state", "sector") and not h.as_place}
+    aliases: dict[str, Hit] = {}
+    for m in _ACRONYM_DEF.finditer(text):
+        owner = ends.get(m.start())
+        head = text[max(0, m.start() - 60):owner.start].split() if owner else []
+        if owner is not None and sum(w[:1].isupper() for w in head[-4:]) >= 2 and not any(
+                w.endswith((",", ";", ".")) for w in head[-4:]):  # a body's name, not a list of states
+            aliases.setdefault(m.group(1), owner)
+    out: list[Hit] = []
+    covered = [(h.start, h.end) for h in hits]
+    for acronym, owner in aliases.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
+            if not any(a <= m.start() < b for a, b in covered):
+                out.append(Hit(m.start(), m.end(), owner.actor_id, owner.kind, acronym, how="alias"))
+    return out
 
 
 def _context_sectors(text: str, hits: list[Hit], lex: ActorLexicon) -> list[Hit]:
