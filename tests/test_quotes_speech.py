@@ -138,3 +138,8 @@ def test_speech_lower_case_indefinite_speaker_mid_sentence() -> None:
 def test_speech_quote_attributed_by_a_post_on_social_media() -> None:
     body = '"Hôm nay chúng tôi đã có các cuộc gặp hiệu quả", ông Witman đăng tải trên mạng xã hội.'
     assert direct(body) == [("Hôm nay chúng tôi đã có các cuộc gặp hiệu quả", "ông Witman")]
+
+
+def test_speech_theo_with_a_speech_noun_after_the_quote() -> None:
+    body = '"Tâm trạng bao trùm cuộc họp là sự lo ngại", theo nhận định của một nhà ngoại giao có mặt.'
+    assert direct(body) == [("Tâm trạng bao trùm cuộc họp là sự lo ngại", "một nhà ngoại giao có mặt")]

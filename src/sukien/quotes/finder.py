@@ -66,6 +66,8 @@ _AFTER_LEAD = re.compile(r"[ \t]*(?:[,;]|[-–—]|\.\s*[-–—])[ \t]*")
 _COLON_END = re.compile(r"(?:\s+rằng)?\s*:\s*$")
 _REPORTED_LEAD = re.compile(r"\s*(?:thêm\s+)?(?:rằng|là)?\s*[,:]?\s*")
 _THEO = re.compile(r"\s*(?:Cũng\s+)?[Tt]heo\s+(?:lời\s+(?:của\s+)?)?([^,]{2,80}?)\s*,\s*")
+_THEO_AFTER = re.compile(r"\s*theo\s+(?:(?:lời|nhận định|phát biểu|tuyên bố|thông báo|đánh giá)\s+)?(?:của\s+)?",
+                         re.IGNORECASE)
 _NAMING = re.compile(r"(?:gọi là|mang tên|có tên|tên là|tên|hiệu|biệt danh)\s*$", re.IGNORECASE)
 _DETERMINER_END = re.compile(r"\s(?:một|những|các|mọi)\s*$", re.IGNORECASE)
 _LOOKBACK = 300  # characters before a quote searched for a colon or a naming word
@@ -91,7 +93,7 @@ def _after_speaker(text: str, masked: str, region: QuoteRegion, inner: tuple[int
         lo = region.close + 1
     else:
         lo = m.end()
-    theo = re.match(r"\s*theo\s+", text[lo:hi], re.IGNORECASE)
+    theo = _THEO_AFTER.match(text[lo:hi])
     if theo:
         span = clean_np(text, lo + theo.end(), _first_sep(masked, lo + theo.end(), hi))
         return Speaker(span[0], span[1], "theo", span[1]) if span else None
