@@ -26,7 +26,6 @@ from sukien.actors.persons import (
     Intro,
     PersonContext,
     TitlePhrase,
-    _org_name,
     apposition_state,
     full_name_person,
     fuzzy_person,
@@ -36,6 +35,7 @@ from sukien.actors.persons import (
     make_index,
     nearest_before,
     new_person,
+    org_name,
     phrase_words,
     surname_person,
     title_hits,
@@ -163,7 +163,7 @@ def context_names(text: str, taken: list[Hit], ctx: PersonContext) -> list[Hit]:
     out: list[Hit] = []
     for start, end in _runs(text, Coverage(taken), ctx.lex):
         name = text[start:end]
-        if " " not in name or not cues.shaped(name) or _org_name(text, (start, end), ctx.lex):
+        if " " not in name or not cues.shaped(name) or org_name(text, (start, end), ctx.lex):
             continue
         if not (_appositive(text, end, ctx) or _speech_subject(text, start, end, ctx)
                 or _named_by(text, start, ctx)):

@@ -252,7 +252,7 @@ def _phrase_name(text: str, i: int, t: Hit, r: _Reading, index: _Index,
         return None
     if r.org_open and len(text[span[0]:span[1]].split()) == 3:
         span = _after_first_word(text, span)  # "công ty Shopify Tobias Lütke": the company, then the name
-    elif r.org_open or r.place_next or _org_name(text, span, lex) or _acronym_follows(text, span[1]):
+    elif r.org_open or r.place_next or org_name(text, span, lex) or _acronym_follows(text, span[1]):
         r.org_between = r.org_between or (r.of is None and not r.place_next)
         # "Công ty thương mại … Shopify": a capitalised organisation noun still waits for its name
         head = lex.names.starts_with(text[span[0]:span[1] + 20], lex.names.org_heads)
@@ -337,7 +337,7 @@ def _compound_tail(name: str, following: str | None, lex: ActorLexicon) -> bool:
                 and lex.names.common(last))
 
 
-def _org_name(text: str, span: tuple[int, int], lex: ActorLexicon) -> bool:
+def org_name(text: str, span: tuple[int, int], lex: ActorLexicon) -> bool:
     """A capitalised name of an organisation, ship or work: after an organisation noun
     ("tổ chức Rand", "tàu USS …") or opened by one ("Trường Y Harvard")."""
     cues = lex.names
@@ -360,7 +360,7 @@ def _name_or_honorific_follows(text: str, pos: int, index: _Index, lex: ActorLex
     if span is None:
         return False
     name = text[span[0]:span[1]]
-    return " " in name and lex.names.shaped(name) and not _org_name(text, span, lex)
+    return " " in name and lex.names.shaped(name) and not org_name(text, span, lex)
 
 
 def _next_word(text: str, pos: int) -> str | None:
