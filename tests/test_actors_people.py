@@ -96,6 +96,8 @@ def test_people_lexicon_never_overrules_a_different_given_name(lex: ActorLexicon
                        "nhằm tham vấn.")
     assert persons(linked) == ["person:peter-blinken"]
     assert ids_at(linked, "Ông Blinken") == ["person:peter-blinken"]
+    person = next(a for a in linked.actors if a.id == "person:peter-blinken")
+    assert (person.affiliation, [(r.role, r.of) for r in person.roles]) == ("USA", [("ambassador", "USA")])
 
 
 def test_people_translator_brackets_inside_a_name(lex: ActorLexicon) -> None:
