@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from sukien.data_files import read_lines
 from sukien.text.normalize import fold, normalize_text
 
-__all__ = ["NameCues", "read_name"]
+__all__ = ["NameCues", "Phrases", "ends_with", "read_name", "starts_with"]
 
 COMMON_MIN = 5  # a syllable found in at least this many dictionary words is a common word
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*\.?")
@@ -33,6 +33,63 @@ _INITIAL = re.compile(r"(?:[A-Z]\.)+|[A-Z]{1,2}")
 _PARTICLES = frozenset({"bin", "ben", "al", "al-", "von", "der", "de", "van", "da", "di", "la", "le",
                         "du", "dos", "del", "ibn", "abu", "el"})
 _SPLIT = re.compile(r"[-'’]")
+
+
+class Phrases(tuple[str, ...]):
+    """Lower-case phrases, longest first, indexed by their first and last words so that
+    :func:`starts_with` and :func:`ends_with` look at a few candidates only."""
+
+    _first: dict[str, tuple[str, ...]]
+    _last: dict[str, tuple[str, ...]]
+
+    def __new__(cls, items: object = ()) -> Phrases:
+        phrases = sorted({str(i).lower() for i in items if str(i).strip()}, key=len, reverse=True)  # type: ignore[attr-defined]
+        self = super().__new__(cls, phrases)
+        first: dict[str, list[str]] = {}
+        last: dict[str, list[str]] = {}
+        for p in phrases:
+            words = p.split()
+            first.setdefault(words[0], []).append(p)
+            last.setdefault(words[-1], []).append(p)
+        self._first = {k: tuple(v) for k, v in first.items()}
+        self._last = {k: tuple(v) for k, v in last.items()}
+        return self
+
+
+_EDGE_WORD = re.compile(r"\w+")
+
+
+def starts_with(text: str, phrases: tuple[str, ...]) -> str | None:
+    """The longest phrase of ``phrases`` that ``text`` starts with (whole words, any case)."""
+    low = text.lower()
+    if isinstance(phrases, Phrases):
+        head = low.split(None, 1)[0] if low.strip() else ""
+        m = _EDGE_WORD.match(low)
+        cands = phrases._first.get(head, ()) + (phrases._first.get(m.group(0), ()) if m else ())
+    else:
+        cands = phrases
+    best = None
+    for p in cands:
+        if low.startswith(p) and (len(low) == len(p) or not low[len(p)].isalnum()) and (
+                best is None or len(p) > len(best)):
+            best = p
+    return best
+
+
+def ends_with(text: str, phrases: tuple[str, ...]) -> str | None:
+    """The longest phrase of ``phrases`` that ``text`` ends with (whole words, any case)."""
+    low = text.lower().rstrip()
+    if isinstance(phrases, Phrases):
+        tail = low.rsplit(None, 1)[-1] if low else ""
+        cands = phrases._last.get(tail, ())
+    else:
+        cands = phrases
+    best = None
+    for p in cands:
+        if low.endswith(p) and (len(low) == len(p) or not low[-len(p) - 1].isalnum()) and (
+                best is None or len(p) > len(best)):
+            best = p
+    return best
 
 
 @dataclass(frozen=True)
@@ -62,7 +119,7 @@ class NameCues:
         for w in words:
             for s in set(w.split()):
                 use[s] += 1
-        by_len = lambda items: tuple(sorted({i.lower() for i in items}, key=len, reverse=True))  # noqa: E731
+        by_len = Phrases
         speech = by_len(line.split(" +")[0].split(" -")[0] for line in read_lines("speech_verbs.txt"))
         return cls(
             words=words,
@@ -85,7 +142,8 @@ class NameCues:
     def empty(cls) -> NameCues:
         """No word lists (a lexicon built by hand in a test)."""
         none: frozenset[str] = frozenset()
-        return cls(frozenset(), {}, none, (), none, (), (), none, none, (), none, none, (), none)
+        return cls(frozenset(), {}, none, (), none, Phrases(), Phrases(), none, none, Phrases(), none, none,
+                   Phrases(), none)
 
     # ------------------------------------------------------------------ words
     def common(self, syllable: str) -> bool:
@@ -148,20 +206,10 @@ class NameCues:
 
     # ------------------------------------------------------------------ phrases
     def starts_with(self, text: str, phrases: tuple[str, ...]) -> str | None:
-        """The longest phrase of ``phrases`` that ``text`` starts with (whole words, any case)."""
-        low = text.lower()
-        for p in phrases:
-            if low.startswith(p) and (len(low) == len(p) or not low[len(p)].isalnum()):
-                return p
-        return None
+        return starts_with(text, phrases)
 
     def ends_with(self, text: str, phrases: tuple[str, ...]) -> str | None:
-        """The longest phrase of ``phrases`` that ``text`` ends with (whole words, any case)."""
-        low = text.lower().rstrip()
-        for p in phrases:
-            if low.endswith(p) and (len(low) == len(p) or not low[-len(p) - 1].isalnum()):
-                return p
-        return None
+        return ends_with(text, phrases)
 
     def breaks(self, words: list[str]) -> bool:
         """Whether the lower-case words at a position end a title's noun phrase."""

@@ -87,8 +87,9 @@ def full_names(text: str, folded: str, hits: list[Hit], ctx: PersonContext) -> t
         last_role = role or last_role
     lexicon = [h for h in hits if h.kind == "person"]
     people = strip_overlaps(lexicon + persons)
-    people = strip_overlaps(people + context_names(text, hits + people + titles, ctx))
-    people = strip_overlaps(people + untitled_names(text, hits + people + titles, ctx))
+    runs = _runs(text, ctx.lex)
+    people = strip_overlaps(people + context_names(text, hits + people + titles, ctx, runs))
+    people = strip_overlaps(people + untitled_names(text, hits + people + titles, ctx, runs))
     return people, pending
 
 
@@ -129,8 +130,8 @@ def _honor(t: Hit) -> str | None:
 # ---------------------------------------------------------------- names without a title
 
 
-def _runs(text: str, covered: Coverage, lex: ActorLexicon) -> list[tuple[int, int]]:
-    """Runs of capitalised words not covered by a hit, without a sentence opener in front."""
+def _runs(text: str, lex: ActorLexicon) -> list[tuple[int, int]]:
+    """Runs of capitalised words of ``text``, without a sentence opener in front."""
     out: list[tuple[int, int]] = []
     i = 0
     for m in _CAP.finditer(text):
@@ -140,9 +141,7 @@ def _runs(text: str, covered: Coverage, lex: ActorLexicon) -> list[tuple[int, in
         if span is None:
             continue
         i = span[1]
-        span = _drop_openers(text, span, lex)
-        if not covered.hits(*span):
-            out.append(span)
+        out.append(_drop_openers(text, span, lex))
     return out
 
 
@@ -156,12 +155,16 @@ def _drop_openers(text: str, span: tuple[int, int], lex: ActorLexicon) -> tuple[
     return start, end
 
 
-def context_names(text: str, taken: list[Hit], ctx: PersonContext) -> list[Hit]:
+def context_names(text: str, taken: list[Hit], ctx: PersonContext,
+                  runs: list[tuple[int, int]] | None = None) -> list[Hit]:
     """Full names with no title before them that an apposition, a speech verb or "có tên" marks
     as persons ("Frank Owen, chuyên gia …", "Niu Haibin cho biết")."""
     cues = ctx.lex.names
     out: list[Hit] = []
-    for start, end in _runs(text, Coverage(taken), ctx.lex):
+    covered = Coverage(taken)
+    for start, end in runs if runs is not None else _runs(text, ctx.lex):
+        if covered.hits(start, end):
+            continue
         name = text[start:end]
         if " " not in name or not cues.shaped(name) or org_name(text, (start, end), ctx.lex):
             continue
@@ -203,12 +206,16 @@ def _named_by(text: str, start: int, ctx: PersonContext) -> bool:
     return any(cues.starts_with(" ".join(words[i:]), cues.person_nouns) for i in range(len(words)))
 
 
-def untitled_names(text: str, taken: list[Hit], ctx: PersonContext) -> list[Hit]:
+def untitled_names(text: str, taken: list[Hit], ctx: PersonContext,
+                   runs: list[tuple[int, int]] | None = None) -> list[Hit]:
     """Misspelt names of known persons with no title before them ("Svetlana Tikhanovkskaya"),
     and Vietnamese full names of three or four syllables ("Nguyễn Văn An")."""
     out: list[Hit] = []
     cues = ctx.lex.names
-    for start, end in _runs(text, Coverage(taken), ctx.lex):
+    covered = Coverage(taken)
+    for start, end in runs if runs is not None else _runs(text, ctx.lex):
+        if covered.hits(start, end):
+            continue
         name = text[start:end]
         tokens = name.split()
         if not 2 <= len(tokens) <= 4 or cues.is_place(name):
@@ -328,8 +335,13 @@ def name_corefs(text: str, hits: list[Hit], ctx: PersonContext) -> list[Hit]:
                 if (n == len(words) - 1 or pid not in ctx.lex.actors) and not cues.common(w):
                     keys.setdefault(w, set()).add(pid)
     out: list[Hit] = []
+    if not keys:
+        return out
     covered = Coverage(hits)
-    for m in _CAP.finditer(text):
+    alternatives = "|".join(re.escape(k) for k in sorted({*keys, *_ascii_keys(keys)}, key=len, reverse=True))
+    for m in re.finditer(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])", text, re.IGNORECASE):
+        if not m.group(0)[:1].isupper():
+            continue
         span = read_name(text, m.start(), max_tokens=2)
         if span is None or span[0] != m.start() or " " in text[span[0]:span[1]] or covered.hits(*span):
             continue

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from sukien.actors.lexicon import ActorLexicon, RoleTitle, role_on
 from sukien.actors.names import read_name
-from sukien.actors.recognize import Hit, longest_first
+from sukien.actors.recognize import Hit, lexicon_hits, longest_first
 from sukien.records import Actor, Role
 from sukien.text.normalize import fold
 
@@ -420,11 +420,10 @@ def apposition_state(text: str, pos: int, ctx: PersonContext) -> str | None:
     tail = text[pos:pos + 90]
     if not tail.startswith(","):
         return None
-    folded_tail = fold(tail.split(".")[0])
-    for sid, actor in ctx.lex.actors.items():
-        if actor.kind == "state" and len(sid) == 3 and re.search(rf"(?<!\w){re.escape(fold(actor.name))}(?!\w)",
-                                                                 folded_tail):
-            return sid
+    tail = tail.split(".")[0]
+    for h in lexicon_hits(tail, fold(tail), ctx.lex):
+        if h.kind in ("state", "sector") and not h.as_place:
+            return h.actor_id.split(".")[0]
     return None
 
 

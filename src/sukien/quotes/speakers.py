@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sukien.actors.names import NameCues
+from sukien.actors.names import NameCues, Phrases, ends_with, starts_with
 from sukien.data_files import read_tsv
 from sukien.text.sentences import QuoteRegion, read_word_list
 
@@ -108,28 +108,20 @@ def lexicon() -> Lexicon:
     nouns |= {v.lower() for row in read_tsv("roles.tsv") for v in row.get("variants", "").split("|") if v}
     nouns |= {row["title"].lower() for row in read_tsv("person_titles.tsv")}
     return Lexicon(
-        cue_re=cue_re, cue_flags=flags, leadins=sec.get("leadins", ()), adverbs=sec.get("adverbs", ()),
-        media=sec.get("media", ()), not_source=sec.get("not-source", ()), heads=sec.get("speaker-heads", ()),
-        labels=sec.get("label-heads", ()), predicates=sec.get("predicate-words", ()),
-        subordinators=sec.get("subordinators", ()), names=names,
-        person_nouns=tuple(sorted(nouns, key=len, reverse=True)),
+        cue_re=cue_re, cue_flags=flags, leadins=Phrases(sec.get("leadins", ())), adverbs=sec.get("adverbs", ()),
+        media=Phrases(sec.get("media", ())), not_source=Phrases(sec.get("not-source", ())),
+        heads=Phrases(sec.get("speaker-heads", ())), labels=Phrases(sec.get("label-heads", ())),
+        predicates=Phrases(sec.get("predicate-words", ())), subordinators=Phrases(sec.get("subordinators", ())),
+        names=names, person_nouns=Phrases(nouns),
     )
 
 
 def starts_with_any(s: str, phrases: tuple[str, ...]) -> str | None:
-    low = s.lower()
-    for p in phrases:
-        if low.startswith(p) and (len(low) == len(p) or not low[len(p)].isalnum()):
-            return p
-    return None
+    return starts_with(s, phrases)
 
 
 def ends_with_any(s: str, phrases: tuple[str, ...]) -> str | None:
-    low = s.lower().rstrip()
-    for p in phrases:
-        if low.endswith(p) and (len(low) == len(p) or not low[-len(p) - 1].isalnum()):
-            return p
-    return None
+    return ends_with(s, phrases)
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
