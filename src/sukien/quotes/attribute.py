@@ -17,7 +17,7 @@ def attribute_quotes(article: Article, spans: list[QuoteSpan], mentions: list[Me
                      anchor: PartialDate | None, fallback_date: str | None) -> list[Quote]:
     """Quote records for ``spans`` with speakers resolved through the article's mentions."""
     body_mentions = sorted((m for m in mentions if m.field == "body"), key=lambda m: m.start)
-    starts = [s.start for s in split_sentences(article.body)]
+    starts = _LazyStarts(article.body)  # split only when a pronoun needs the sentences
     out: list[Quote] = []
     for q in spans:
         speaker = speaker_of(q, body_mentions, article.body, starts)
@@ -32,8 +32,21 @@ def attribute_quotes(article: Article, spans: list[QuoteSpan], mentions: list[Me
     return out
 
 
+class _LazyStarts:
+    """Sentence starts of a body, computed on first use."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self._starts: list[int] | None = None
+
+    def get(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [s.start for s in split_sentences(self.body)]
+        return self._starts
+
+
 def speaker_of(q: QuoteSpan, mentions: list[Mention], body: str = "",
-               sentence_starts: list[int] | None = None) -> str | None:
+               sentence_starts: _LazyStarts | list[int] | None = None) -> str | None:
     """The actor who said ``q``: named in the speaker words; else (pronoun, bare title, or no
     speaker words) the most salient person before it whose gender does not contradict
     "ông"/"bà" — the subject (first person named) of the nearest sentence that names one; for an
@@ -63,7 +76,10 @@ def speaker_of(q: QuoteSpan, mentions: list[Mention], body: str = "",
         return _same_title_before(q.speaker_text, anchor, mentions, body)
     if not before:
         return None
-    starts = sentence_starts if sentence_starts is not None else [s.start for s in split_sentences(body)]
+    if isinstance(sentence_starts, _LazyStarts):
+        starts = sentence_starts.get()
+    else:
+        starts = sentence_starts if sentence_starts is not None else [s.start for s in split_sentences(body)]
     return _salient(before, starts, wanted, _genders(mentions))
 
 
