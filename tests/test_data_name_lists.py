@@ -45,3 +45,11 @@ def test_data_person_names_sections() -> None:
         assert words and len(set(words)) == len(words), f"[{name}] empty or with duplicates"
     assert all(w == w.lower() for w in sections["breakers"] + sections["org-words"])
     assert all(w[:1].isupper() for w in sections["geo-heads"] + sections["openers"])
+
+
+def test_data_quote_verbs_are_not_in_the_shared_speech_verbs() -> None:
+    # quote_verbs.txt is read by the quote finder only: the event coder reads speech_verbs.txt
+    _, quote_verbs = _lines("quote_verbs.txt")
+    _, speech_verbs = _lines("speech_verbs.txt")
+    shared = {v.split(" -")[0].split(" +")[0] for v in speech_verbs}
+    assert quote_verbs and not {v.split(" -")[0] for v in quote_verbs} & shared

@@ -1,6 +1,6 @@
 """Speaker phrases: the subject of a speech verb in Vietnamese news sentences.
 
-A speech verb (``data/speech_verbs.txt``) has its subject in the clause before it. The clause is
+A speech verb (``data/speech_verbs.txt``, and for quotations ``data/quote_verbs.txt``) has its subject in the clause before it. The clause is
 cut into chunks at separators (``,`` ``;`` ``:`` dashes); the subject is the last chunk, joined
 with the chunk before it when they stand in apposition: a title then a name ("Thứ trưởng Ngoại
 giao Belarus, ông Yury Ambrazevich"), or a name then a description of the person ("Frank Owen,
@@ -96,7 +96,7 @@ def _sections(name: str) -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     flags: dict[str, str] = {}
-    for line in read_word_list("speech_verbs.txt"):
+    for line in (*read_word_list("speech_verbs.txt"), *read_word_list("quote_verbs.txt")):
         m = _FLAGGED.match(line)
         if m:
             flags[m.group(1)] = m.group(2) or ""
