@@ -6,14 +6,9 @@ import re
 from dataclasses import dataclass
 
 from sukien.actors.lexicon import ActorLexicon
-from sukien.actors.persons import (
-    Coverage,
-    PersonContext,
-    resolve_titles,
-    title_hits,
-    untitled_names,
-)
-from sukien.actors.recognize import Hit, lexicon_hits, strip_overlaps
+from sukien.actors.people import full_names, merge_partial_names, references
+from sukien.actors.persons import PersonContext
+from sukien.actors.recognize import Hit, lexicon_hits, sector_cue_before, strip_overlaps
 from sukien.records import Actor, Article, Mention
 from sukien.text.normalize import fold
 
@@ -26,7 +21,7 @@ _FULL_DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?!\d)")
 class ArticleActors:
     mentions: tuple[Mention, ...]  # title mentions have field "title", body mentions "body"
     actor_ids: tuple[str, ...]  # canonical ids named in title or body, in order of first mention
-    actors: tuple[Actor, ...]  # records of every id above (lexicon or newly found persons)
+    actors: tuple[Actor, ...]  # records of every actor mentioned (lexicon or newly found persons)
 
 
 def anchor_date(article: Article) -> str | None:
@@ -46,42 +41,97 @@ def anchor_date(article: Article) -> str | None:
 
 
 def link_article(article: Article, lex: ActorLexicon) -> ArticleActors:
+    """Every actor named in the title and body: lexicon names, sectors, and persons read in two
+    passes (full names of both fields first, then shorter references, see :mod:`.people`)."""
     ctx = PersonContext(lex, anchor_date(article))
-    fields = [(name, text, fold(text), lexicon_hits(text, fold(text), lex) if text else [])
-              for name, text in (("title", article.title), ("body", article.body))]
+    fields = [(name, text, fold(text), _with_anaphors(text, lexicon_hits(text, fold(text), lex), lex)
+               if text else []) for name, text in (("title", article.title), ("body", article.body))]
     ctx.states = {h.actor_id.split(".")[0] for *_, hits in fields for h in hits if h.kind != "person"}
+    found = []
+    for n, (_, text, folded, hits) in enumerate(fields):
+        people, pending = full_names(text, folded, hits, ctx) if text else ([], [])
+        for h in sorted(people, key=lambda h: h.start):
+            ctx.note(h.actor_id, (n, h.start))
+        found.append((people, pending))
+    merge_partial_names(found, ctx)
     mentions: list[Mention] = []
-    for field_name, text, folded, hits in fields:
-        for h in _text_hits(text, folded, hits, lex, ctx):
+    for n, ((field_name, text, _, hits), (people, pending)) in enumerate(zip(fields, found, strict=True)):
+        if not text:
+            continue
+        people = references(text, pending, people, ctx, n)
+        others = strip_overlaps([h for h in hits if h.kind != "person"])
+        others += _context_sectors(text, others, lex)
+        for h in sorted(others + people, key=lambda h: (h.start, -h.end)):
             mentions.append(Mention(article.article_id, h.actor_id, h.text, h.start, h.end, h.kind, h.how,
                                     h.as_place, field_name, ctx.gender.get(h.actor_id)))
+    ids = _actor_ids(mentions, lex)
+    # records of every actor mentioned, persons named only by a title too (speakers, event sides)
+    records = tuple(a for a in (ctx.actor(i) for i in dict.fromkeys(m.actor_id for m in mentions))
+                    if a is not None)
+    return ArticleActors(tuple(mentions), tuple(ids), records)
+
+
+def _actor_ids(mentions: list[Mention], lex: ActorLexicon) -> list[str]:
+    """Actors the article names, in order: not places, not former states, and not persons it only
+    refers to by a title ("Tổng thống Mỹ" names the United States, not its president)."""
+    named = {m.actor_id for m in mentions if m.kind != "person" or m.how != "role"}
     ids: list[str] = []
     for m in mentions:
         if m.as_place and m.how in ("capital", "region"):
             continue
-        if m.actor_id.split(".")[0] in lex.former:
+        if m.actor_id.split(".")[0] in lex.former or m.actor_id not in named:
             continue
         if m.actor_id not in ids:
             ids.append(m.actor_id)
-    records = tuple(a for a in (ctx.actor(i) for i in ids) if a is not None)
-    return ArticleActors(tuple(mentions), tuple(ids), records)
+    return ids
 
 
-def _text_hits(text: str, folded: str, hits: list[Hit], lex: ActorLexicon, ctx: PersonContext) -> list[Hit]:
-    if not text:
-        return []
-    for h in hits:
-        if h.kind == "person":
-            ctx.note(h.actor_id)
-    inside = Coverage(hits)
-    titles = [t for t in title_hits(text, folded, lex) if not inside.covers(t.start, t.end)]
-    persons = resolve_titles(text, titles, hits, ctx)
-    others = strip_overlaps([h for h in hits if h.kind != "person"])
-    people = strip_overlaps([h for h in hits if h.kind == "person"] + persons)
-    people = strip_overlaps(people + untitled_names(text, people + hits, ctx))
-    people = strip_overlaps(people + _surname_corefs(text, people, ctx))
-    others += _context_sectors(text, others, lex)
-    return sorted(others + people, key=lambda h: (h.start, -h.end))
+_COUNTRY_ANAPHOR = re.compile(r"(?<!\w)nước (?:này|đó|trên)(?!\w)")
+
+
+def _with_anaphors(text: str, hits: list[Hit], lex: ActorLexicon) -> list[Hit]:
+    """"Bộ Quốc phòng nước này", "Tư lệnh hải quân nước này": the state named last before, as
+    a sector after a sector cue, as the state after a title or a person noun."""
+    out = list(hits)
+    folded = fold(text)
+    for m in _COUNTRY_ANAPHOR.finditer(text):
+        states = [h for h in hits if h.end <= m.start() and h.kind in ("state", "sector")]
+        if not states or any(h.start <= m.start() < h.end for h in hits):
+            continue
+        sid = states[-1].actor_id.split(".")[0]
+        if text[max(0, m.start() - 5):m.start()].rstrip().endswith("của"):
+            continue  # "ba nhà ngoại giao của nước này": which country is meant is not said
+        cue = sector_cue_before(folded, m.start(), lex)
+        if cue is not None:
+            out.append(Hit(cue[0], m.end(), f"{sid}.{cue[1]}", "sector", text[cue[0]:m.end()], how="anaphor"))
+            continue
+        words = text[max(0, m.start() - 40):m.start()].split()[-3:]
+        if any(lex.names.starts_with(" ".join(words[i:]), lex.names.person_nouns) for i in range(len(words))):
+            out.append(Hit(m.start(), m.end(), sid, "state", text[m.start():m.end()], how="anaphor"))
+    return sorted(out + _acronym_aliases(text, out), key=lambda h: (h.start, -h.end))
+
+
+_ACRONYM_DEF = re.compile(r"\s?\(([A-Z][A-Z0-9&]{1,9})\)")
+
+
+def _acronym_aliases(text: str, hits: list[Hit]) -> list[Hit]:
+    """"Cơ quan Hàng không Liên bang Mỹ (FAA) … FAA nhấn mạnh": an acronym defined after the name
+    of a body of a state stands for that state (or the part of it the name gives)."""
+    ends = {h.end: h for h in hits if h.kind in ("state", "sector") and not h.as_place}
+    aliases: dict[str, Hit] = {}
+    for m in _ACRONYM_DEF.finditer(text):
+        owner = ends.get(m.start())
+        head = text[max(0, m.start() - 60):owner.start].split() if owner else []
+        if owner is not None and sum(w[:1].isupper() for w in head[-4:]) >= 2 and not any(
+                w.endswith((",", ";", ".")) for w in head[-4:]):  # a body's name, not a list of states
+            aliases.setdefault(m.group(1), owner)
+    out: list[Hit] = []
+    covered = [(h.start, h.end) for h in hits]
+    for acronym, owner in aliases.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
+            if not any(a <= m.start() < b for a, b in covered):
+                out.append(Hit(m.start(), m.end(), owner.actor_id, owner.kind, acronym, how="alias"))
+    return out
 
 
 def _context_sectors(text: str, hits: list[Hit], lex: ActorLexicon) -> list[Hit]:
@@ -100,23 +150,6 @@ def _context_sectors(text: str, hits: list[Hit], lex: ActorLexicon) -> list[Hit]
     return out
 
 
-
-
-def _surname_corefs(text: str, hits: list[Hit], ctx: PersonContext) -> list[Hit]:
-    """Bare surnames of persons already named in the article ("… Lukashenko nói")."""
-    out: list[Hit] = []
-    covered = Coverage(hits)
-    for pid in ctx.mentioned:
-        actor = ctx.actor(pid)
-        if actor is None:
-            continue
-        last = actor.name.split()[-1]
-        if len(last) < 3 or not last[:1].isupper():
-            continue
-        for m in re.finditer(rf"(?<!\w){re.escape(last)}(?!\w)", text):
-            if not covered.hits(m.start(), m.start() + 1):
-                out.append(Hit(m.start(), m.end(), pid, "person", last, how="coref"))
-    return out
 
 
 def actor_side(lex: ActorLexicon, extra: dict[str, Actor], actor_id: str, date: str | None) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
+from sukien.actors.names import NameCues
 from sukien.data_files import read_lines, read_tsv, split_list
 from sukien.records import Actor, Role
 from sukien.text.normalize import fold, normalize_text, unify_tone_placement
@@ -50,6 +51,8 @@ class ActorLexicon:
     first_names: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # first token -> (id, name)
     person_titles: dict[str, bool] = field(default_factory=dict)  # "Tiến sĩ" -> one-word names usual?
     vn_surnames: frozenset[str] = frozenset()
+    names: NameCues = field(default_factory=NameCues.empty)  # word lists that decide name shapes
+    short_names: dict[str, list[str]] = field(default_factory=dict)  # person id -> folded surnames
     place_nouns: tuple[str, ...] = ()
     title_automaton: ahocorasick.Automaton | None = None
     automaton: ahocorasick.Automaton | None = None
@@ -68,6 +71,7 @@ class ActorLexicon:
         lex._load_roles_and_sectors()
         lex._load_regions()
         lex._load_name_cues()
+        lex._load_blocking_names()
         lex.compile()
         return lex
 
@@ -112,8 +116,10 @@ class ActorLexicon:
             oid, kind = row["id"], row.get("kind", "igo")
             aliases = split_list(row.get("aliases", ""))
             affiliation = (row.get("affiliation") or oid).split(".")[0]
-            if kind in ("news_agency", "media"):
-                continue  # agencies are credits (wire_sources), not actors of events
+            if kind in ("news_agency", "media"):  # credits (wire_sources), not actors of events,
+                for name in [row["name"], *aliases]:  # but their names hide place names
+                    self._add(name, oid, "media")  # ("Washington Post", "Taiwan News")
+                continue
             self.actors[oid] = Actor(oid, row["name"], "org", affiliation, tuple(aliases))
             for name in [row["name"], oid, *aliases]:
                 self._add(name, oid, "org")
@@ -145,7 +151,10 @@ class ActorLexicon:
             if " " in folded:
                 self.first_names.setdefault(folded.split()[0], []).append((pid, folded))
         for short in split_list(row.get("short", "")):
-            self.surnames.setdefault(fold(normalize_text(short)), []).append(pid)
+            key = fold(normalize_text(short))
+            if pid not in self.surnames.setdefault(key, []):
+                self.surnames[key].append(pid)
+                self.short_names.setdefault(pid, []).append(key)
 
     def _load_roles_and_sectors(self) -> None:
         try:
@@ -174,6 +183,16 @@ class ActorLexicon:
         self.vn_surnames = frozenset(normalize_text(s) for s in read_lines("vn_surnames.txt"))
         self.place_nouns = tuple(sorted((normalize_text(s).lower() for s in read_lines("place_nouns.txt")),
                                         key=len, reverse=True))
+        nouns = [r.surface.lower() for r in self.roles] + [t.lower() for t in self.person_titles]
+        self.names = NameCues.load(person_nouns=tuple(nouns))
+
+    def _load_blocking_names(self) -> None:
+        """Place names that hold a state's name ("Ấn Độ Dương", "Biển Nhật Bản"): matched so
+        that the shorter state name inside them is not; they name no actor."""
+        known = {fold(e.surface) for e in self.entries}
+        for name in self.names.geo_names:
+            if fold(name) not in known and " " in name:
+                self._add(name, "", "place")
 
     # ------------------------------------------------------------------ compile
     def compile(self) -> None:

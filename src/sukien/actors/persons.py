@@ -1,6 +1,14 @@
-"""Persons: names after titles and honorifics, unknown persons, surnames, title-only
-references resolved by role and date ("Tổng thống Mỹ" on 2021-06-07), "người đồng cấp X",
-"nhà lãnh đạo X", and fuzzy matching of misspelt names."""
+"""Persons introduced by titles and honorifics, unknown persons, title-only references
+resolved by role and date ("Tổng thống Mỹ" on 2021-06-07), "người đồng cấp X",
+"nhà lãnh đạo X", and fuzzy matching of misspelt names.
+
+A title opens a noun phrase that may describe the person before naming them: "Chuyên gia an
+ninh từ tổ chức Rand (Mỹ) Timothy Heath", "Chủ tịch Phòng Thương mại Mỹ Suzanne Clark". The
+phrase is read word by word (:func:`title_phrase`): states and organisations, capitalised common
+words ("Quốc phòng", "Hải quân") and descriptive lower-case words are skipped; a verb, a
+conjunction or another title ends it ("Ngoại trưởng Mỹ gặp …"); the first name-shaped words
+(see :mod:`sukien.actors.names`) are the person's name.
+"""
 
 from __future__ import annotations
 
@@ -10,20 +18,35 @@ import re
 from dataclasses import dataclass, field
 
 from sukien.actors.lexicon import ActorLexicon, RoleTitle, role_on
-from sukien.actors.recognize import Hit, longest_first
+from sukien.actors.names import read_name
+from sukien.actors.recognize import Hit, lexicon_hits, longest_first
 from sukien.records import Actor, Role
 from sukien.text.normalize import fold
 
-_TOKEN = re.compile(r"[^\W\d_][\w'’-]*\.?")
-_PARTICLES = {"bin", "ben", "al", "al-", "von", "der", "de", "van", "da", "di", "la", "le", "du", "dos", "del"}
 _HONORIFIC = re.compile(r"(?<!\w)(?:ông|bà|ngài|Ông|Bà|Ngài|Cựu|cựu|cố|Cố)(?!\w)")
+_GENDERED = re.compile(r"(?:ông|bà|ngài)(?!\w)", re.IGNORECASE)
 _COUNTERPART = re.compile(r"(?<!\w)(?:người đồng cấp|Người đồng cấp)(?!\w)")
 _LEADER = re.compile(r"(?<!\w)(?:nhà lãnh đạo|Nhà lãnh đạo|lãnh đạo|Lãnh đạo)(?!\w)")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 HEAD_ROLES = ("president", "state_chairman", "supreme_leader", "prime_minister", "monarch",
               "party_general_secretary", "head_of_state", "head_of_government")
-_NOT_NAME = {"Tổng", "Thủ", "Bộ", "Ngoại", "Chủ", "Phó", "Thứ", "Đại", "Người", "Theo", "Trong", "Tại",
-             "Sau", "Khi", "Nhà", "Hãng", "Thư", "Giám", "Trợ", "Quốc", "Liên", "Ủy", "Hội", "Hiện",
-             "Phòng", "Tòa", "Sở", "Cục", "Viện", "Vụ", "Từ", "Ngày", "Tháng", "Năm", "Điện", "Văn"}
+_MAX_LOWER = 6  # descriptive lower-case words between a title and the name
+_MAX_LOWER_SINGLE = 2  # … and before a one-word name ("Tổng thống Erdogan", not "… thảo luận về Brexit")
+_SPAN = 140  # characters a title's noun phrase may run
+
+
+@dataclass(frozen=True)
+class Intro:
+    """The title phrase that introduced a person ("Người phát ngôn quân đội Indonesia")."""
+
+    title: str  # the title, lower case
+    words: frozenset[str]  # words of the whole phrase before the name, lower case
+    of: str | None
+    role: str | None
+
+
+def phrase_words(phrase: str) -> frozenset[str]:
+    return frozenset(w for w in phrase.lower().replace(",", " ").split() if w not in ("của", "ông", "bà"))
 
 
 @dataclass
@@ -36,13 +59,30 @@ class PersonContext:
     new_actors: dict[str, Actor] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)  # "m"/"f" from "ông"/"bà" in this article
     states: set[str] = field(default_factory=set)  # states and organisations the article names
+    intro: dict[str, Intro] = field(default_factory=dict)  # how the article introduced a person
+    seen: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # id -> (field no, offset)
 
-    def note(self, pid: str) -> None:
+    def note(self, pid: str, at: tuple[int, int] | None = None) -> None:
         if pid not in self.mentioned:
             self.mentioned.append(pid)
+        if at is not None:
+            self.seen.setdefault(pid, []).append(at)
 
     def actor(self, pid: str) -> Actor | None:
         return self.lex.actors.get(pid) or self.new_actors.get(pid)
+
+
+@dataclass(frozen=True)
+class TitlePhrase:
+    """A title and the noun phrase after it."""
+
+    title: Hit
+    of: Hit | None  # the first state, organisation or sector in the phrase
+    name: tuple[int, int] | None  # the name that ends the phrase
+    person: Hit | None  # a lexicon person at the name
+    honor: str | None  # "ông"/"bà" right before the name
+    end: int  # where the phrase ends
+    org_between: bool = False  # an organisation stands between the title and its state
 
 
 def title_hits(text: str, folded: str, lex: ActorLexicon) -> list[Hit]:
@@ -54,7 +94,7 @@ def title_hits(text: str, folded: str, lex: ActorLexicon) -> list[Hit]:
             if (start and folded[start - 1].isalnum()) or (end < len(folded) and folded[end].isalnum()):
                 continue
             role = _best_role(text[start:end], roles)
-            if role is not None:
+            if role is not None and not _glued(text, start, end, lex):
                 out.append(Hit(start, end, "", "title", text[start:end], how="title", role=role.role))
     for m in _HONORIFIC.finditer(text):
         out.append(Hit(m.start(), m.end(), "", "title", m.group(0), how="honorific"))
@@ -63,14 +103,25 @@ def title_hits(text: str, folded: str, lex: ActorLexicon) -> list[Hit]:
             start, end = end_idx - len(key) + 1, end_idx + 1
             if (start and folded[start - 1].isalnum()) or (end < len(folded) and folded[end].isalnum()):
                 continue
-            if text[start:end] in titles:  # exact spelling and case ("anh" the honorific, not "Anh")
+            if text[start:end] in titles and not _glued(text, start, end, lex):  # "anh", not "Anh"
                 single = lex.person_titles[text[start:end]]
                 out.append(Hit(start, end, "", "title", text[start:end], how="kin" if single else "ptitle"))
     for m in _COUNTERPART.finditer(text):
         out.append(Hit(m.start(), m.end(), "", "title", m.group(0), how="counterpart"))
     for m in _LEADER.finditer(text):
         out.append(Hit(m.start(), m.end(), "", "title", m.group(0), how="leader", role="leader"))
-    return _longest(out)
+    return longest_first(out, lambda h: (h.start, h.end))
+
+
+def _glued(text: str, start: int, end: int, lex: ActorLexicon) -> bool:
+    """"Đại sứ quán" (embassy) is not "Đại sứ" (ambassador): the title's last syllable forms a
+    word with the next one, and that one no word with the syllable after it."""
+    words = text[end:end + 30].split()[:2]
+    last = text[start:end].split()[-1]
+    if not words or not words[0].isalpha() or not words[0].islower():
+        return False
+    cues = lex.names
+    return cues.compound(last, words[0]) and not (len(words) > 1 and cues.compound(*words))
 
 
 def _best_role(span: str, roles: tuple[RoleTitle, ...]) -> RoleTitle | None:
@@ -80,191 +131,265 @@ def _best_role(span: str, roles: tuple[RoleTitle, ...]) -> RoleTitle | None:
     return roles[0] if span.isascii() else None
 
 
-def _longest(hits: list[Hit]) -> list[Hit]:
-    return longest_first(hits, lambda h: (h.start, h.end))
+class _Index:
+    """Actor hits and titles by start offset."""
 
+    def __init__(self, actors: list[Hit], titles: list[Hit]) -> None:
+        self.actors = sorted(actors, key=lambda h: (h.start, -h.end))
+        self.starts = [h.start for h in self.actors]
+        self.title_starts = {t.start for t in titles}
 
-def resolve_titles(text: str, titles: list[Hit], actors: list[Hit], ctx: PersonContext) -> list[Hit]:
-    """Person hits from titles: a name after the title, or the title holder itself.
-
-    A hit spans from the title to the end of the name ("Tổng thống Nga Vladimir Putin"), so
-    the whole noun phrase stands for the person; states inside it stay separate mentions.
-    """
-    out: list[Hit] = []
-    last_role: str | None = None
-    for t in titles:
-        hit, last_role = _after_title(text, t, actors, ctx, last_role)
-        if hit is not None:
-            out.append(hit)
-            ctx.note(hit.actor_id)
-            if t.how == "honorific" or t.text.lower() in ("ông", "bà"):
-                ctx.gender.setdefault(hit.actor_id, "f" if t.text.lower() in ("bà",) else "m")
-    return out
-
-
-def _skip_ws(text: str, pos: int, commas: bool = True) -> int:
-    while pos < len(text) and (text[pos] == " " or (commas and text[pos] == ",")):
-        pos += 1
-    return pos
-
-
-def _state_after(t: Hit, pos: int, actors: list[Hit]) -> Hit | None:
-    """A state/org/sector that follows the title (or overlaps its end: "… của Bộ Ngoại giao Nga").
-
-    ``actors`` is sorted by start: only hits starting inside the title or at ``pos`` qualify."""
-    for h in actors[_first_after(actors, t.start):]:
-        if h.start > pos:
-            break
-        if h.kind != "person" and (h.start == pos or t.start < h.start < t.end < h.end):
-            return h
-    return None
-
-
-def _first_after(actors: list[Hit], start: int) -> int:
-    lo, hi = 0, len(actors)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if actors[mid].start <= start:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
-def _person_at(pos: int, actors: list[Hit]) -> Hit | None:
-    i = _first_after(actors, pos - 1)
-    while i < len(actors) and actors[i].start == pos:
-        if actors[i].kind == "person":
-            return actors[i]
-        i += 1
-    return None
-
-
-def _after_title(
-    text: str, t: Hit, actors: list[Hit], ctx: PersonContext, last_role: str | None
-) -> tuple[Hit | None, str | None]:
-    pos = _skip_ws(text, t.end, commas=False)
-    state = _state_after(t, pos, actors)
-    if state is not None:
-        pos = _skip_ws(text, state.end)
-    m = _HONORIFIC.match(text, pos)
-    honor = m.group(0) if m and t.how != "honorific" else None
-    if m and honor:
-        pos = _skip_ws(text, m.end(), commas=False)
-    role = t.role if t.how != "counterpart" else last_role
-    of = _affiliation_of(state)
-    person = _person_at(pos, actors)
-    if person is not None:
-        if honor:
-            ctx.gender.setdefault(person.actor_id, "f" if honor.lower() == "bà" else "m")
-        return Hit(t.start, person.end, person.actor_id, "person", text[t.start:person.end],
-                   how="title", role=role), role or last_role
-    name = match_name(text, pos)
-    if name and _usable_name(name):
-        hit = _named(text, name, pos, of, role, ctx, kin=t.how == "kin")
-        if hit is not None:
-            return Hit(t.start, hit.end, hit.actor_id, "person", text[t.start:hit.end], how=hit.how,
-                       role=role), role or last_role
-    if t.how in ("title", "counterpart", "leader") and of and role and t.how not in ("ptitle", "kin"):
-        pid = holder(ctx, role, of)
-        if pid:
-            end = max(state.end if state else t.end, t.end)
-            return Hit(t.start, end, pid, "person", text[t.start:end], how="role", role=role), role
-    return None, role or last_role
-
-
-def match_name(text: str, pos: int, max_tokens: int = 5) -> str | None:
-    """Capitalised tokens from ``pos`` ("Alexander Lukashenko", "Mohammed bin Salman").
-
-    >>> match_name("bà Natalya Eismont tối 11/3", 3), match_name("ông Putin. Ông nói", 4)
-    ('Natalya Eismont', 'Putin')
-    """
-    tokens: list[tuple[int, int]] = []
-    i = pos
-    pending: list[tuple[int, int]] = []
-    while len(tokens) < max_tokens:
-        m = _TOKEN.match(text, i)
-        if not m:
-            break
-        word = m.group(0)
-        if word[:1].isupper():
-            tokens.extend(pending)
-            pending = []
-            tokens.append((m.start(), m.end()))
-        elif tokens and word.lower() in _PARTICLES:
-            pending.append((m.start(), m.end()))
-        else:
-            break
-        if word.endswith(".") and len(word) > 2:
-            break  # a sentence end, not an initial
-        i = m.end()
-        if i < len(text) and text[i] in " -" and i + 1 < len(text) and text[i + 1] not in " -":
+    def at(self, pos: int) -> Hit | None:
+        i = bisect.bisect_left(self.starts, pos)
+        best = None
+        while i < len(self.actors) and self.actors[i].start == pos:
+            h = self.actors[i]
+            if best is None or (h.kind == "person") > (best.kind == "person"):
+                best = h
             i += 1
-        else:
+        return best
+
+    def overlapping_end(self, t: Hit) -> Hit | None:
+        """An actor that overlaps the end of the title and runs past it ("… Bộ Ngoại giao Nga",
+        the sector "Nghị sĩ Mỹ", "Văn phòng Tổng thống Thổ Nhĩ Kỳ"), or the seat named at the
+        title's end ("người phát ngôn Lầu Năm Góc")."""
+        i = bisect.bisect_left(self.starts, t.end)
+        for h in reversed(self.actors[max(0, i - 6):i]):
+            if h.kind != "person" and h.end >= t.end and (h.end > t.end or h.start > t.start):
+                return h
+        return None
+
+
+@dataclass
+class _Reading:
+    """Where the reading of a title's phrase stands."""
+
+    of: Hit | None
+    honor: str | None = None
+    lower: int = 0  # lower-case words read
+    comma: bool = False  # the one comma allowed before the name ("Thứ trưởng Litva, Jonas …")
+    org_open: bool = False  # an organisation noun waits for its name ("tổ chức … Rand")
+    place_next: bool = False  # "ở", "tại": the next capitalised word is a place
+    org_between: bool = False  # an organisation was read before the state ("người đứng đầu Bộ X của Mỹ")
+
+
+def title_phrase(text: str, t: Hit, index: _Index, lex: ActorLexicon) -> TitlePhrase:
+    """Read the noun phrase after title ``t`` up to the name that ends it (see module doc)."""
+    r = _Reading(index.overlapping_end(t))
+    i = r.of.end if r.of is not None else t.end
+    limit = min(len(text), t.end + _SPAN)
+    while i < limit:
+        while i < limit and text[i] in " ()":
+            i += 1
+        if i >= limit:
             break
-    if not tokens:
+        actor = index.at(i)
+        if actor is not None:
+            if actor.kind == "person":
+                return TitlePhrase(t, r.of, (actor.start, actor.end), actor, r.honor, actor.end)
+            r.of, r.org_open, r.place_next = r.of or actor, False, False
+            i = actor.end
+            continue
+        if i in index.title_starts and i != t.start and not _HONORIFIC.match(text, i):
+            break
+        if t.how in ("honorific", "kin") and text[i].islower():
+            break  # "bà trở thành …", "chú ý": the name follows an honorific at once
+        m = _HONORIFIC.match(text, i)
+        if m and t.how != "honorific" and r.honor is None:
+            r.honor, i = m.group(0), m.end()
+            continue
+        if text[i] == ",":
+            if r.comma or r.honor or not _name_or_honorific_follows(text, i + 1, index, lex):
+                break
+            r.comma, i = True, i + 1
+            continue
+        step = _phrase_word(text, i, t, r, index, lex)
+        if step is None:
+            break
+        if isinstance(step, tuple):
+            return TitlePhrase(t, r.of, step, None, r.honor, step[1])
+        r.lower += text[i].islower()
+        if r.lower > _MAX_LOWER or (r.honor and text[i].islower()):
+            break
+        i = step
+    end = max(t.end, r.of.end) if r.of is not None else t.end
+    return TitlePhrase(t, r.of, None, None, r.honor, end, r.org_between)
+
+
+def _phrase_word(text: str, i: int, t: Hit, r: _Reading, index: _Index,
+                 lex: ActorLexicon) -> tuple[int, int] | int | None:
+    """At ``i`` inside a title's phrase: the name (a span), the end of a skipped word (an int),
+    or None when the phrase ends here."""
+    if text[i].isupper():
+        return _phrase_name(text, i, t, r, index, lex)
+    cues = lex.names
+    m = _WORD.match(text, i)
+    if m is None:
         return None
-    name = text[tokens[0][0]:tokens[-1][1]]
-    return name.rstrip(".") if not re.search(r"(?<!\w)\w\.$", name) else name
-
-
-def _usable_name(name: str) -> bool:
-    first = name.split()[0]
-    if any(ch.isdigit() for ch in name):
-        return False
-    return first not in _NOT_NAME and not (first.isupper() and len(first) > 1)
-
-
-def _affiliation_of(state: Hit | None) -> str | None:
-    if state is None:
+    words = text[i:i + 40].split()[:2]
+    if cues.breaks(words):
         return None
-    return state.actor_id.split(".")[0] if state.kind == "sector" else state.actor_id
-
-
-def _named(text: str, name: str, pos: int, of: str | None, role: str | None,
-           ctx: PersonContext, kin: bool = False) -> Hit | None:
-    tokens = name.split()
-    # a name stops before a known actor name glued after it ("Lukashenko Belarus")
-    full = " ".join(tokens)
-    start = pos
-    if len(tokens) == 1:
-        pid = surname_person(tokens[0], ctx, role, of)
-        if pid is None and not ctx.lex.automaton_hit(tokens[0]) and len(tokens[0]) > 1:
-            pid = _new_person(tokens[0], of, role, ctx)  # "ông Hakim", "chị Thêu": all the name given
-        if pid is None:
+    if words and words[0] == "và":
+        after = _next_word(text, m.end())
+        if not after or (after[:1].isupper() and cues.shaped(after)):
             return None
-        return Hit(start, start + len(full), pid, "person", full, how="surname")
-    pid = fuzzy_person(full, ctx) or _new_person(full, of or _apposition_state(text, pos + len(full), ctx), role, ctx)
-    if pid is None:
+    head = cues.starts_with(text[i:i + 30], cues.org_heads)
+    if head is not None:
+        r.org_open = True
+        r.org_between = r.org_between or r.of is None
+        return i + len(head)
+    r.place_next = words[0] in ("ở", "tại")
+    return m.end()
+
+
+def _phrase_name(text: str, i: int, t: Hit, r: _Reading, index: _Index,
+                 lex: ActorLexicon) -> tuple[int, int] | int | None:
+    """A capitalised run inside a title's phrase: the name, or skipped (organisation, place,
+    common words)."""
+    cues = lex.names
+    span = _run(text, i, index, lex)
+    if span is None:
         return None
-    return Hit(start, start + len(full), pid, "person", full, how="title")
+    if r.org_open and len(text[span[0]:span[1]].split()) == 3:
+        span = _after_first_word(text, span)  # "công ty Shopify Tobias Lütke": the company, then the name
+    elif r.org_open or r.place_next or org_name(text, span, lex) or _acronym_follows(text, span[1]):
+        r.org_between = r.org_between or (r.of is None and not r.place_next)
+        # "Công ty thương mại … Shopify": a capitalised organisation noun still waits for its name
+        head = lex.names.starts_with(text[span[0]:span[1] + 20], lex.names.org_heads)
+        r.org_open = bool(head) and len(head.split()) > len(text[span[0]:span[1]].split()) and not r.org_open
+        r.place_next = False
+        return span[1]  # "tổ chức Rand", "ở Pakse", "Trường Y Harvard", "Evercore ISI"
+    span = _after_known_surname(text, span, lex)  # "của ông Trump Michael Flynn"
+    span = _bracketed(text, t, span, lex)
+    name = text[span[0]:span[1]]
+    following = _next_word(text, span[1])
+    if " " in name:
+        if cues.shaped(name) and not _compound_tail(name, following, lex):
+            return span
+    elif r.honor or t.how in ("honorific", "kin"):
+        if cues.single_name(name, following) and not (following and cues.compound(name, following)):
+            return span
+    elif cues.shaped(name) and len(name) >= 3 and r.lower <= _MAX_LOWER_SINGLE:
+        return span  # "Tổng thống Erdogan", "chuyên gia Trenin"
+    return span[1] if not r.honor else None
 
 
-def _apposition_state(text: str, pos: int, ctx: PersonContext) -> str | None:
-    tail = text[pos:pos + 90]
-    if not tail.startswith(","):
+def _run(text: str, i: int, index: _Index, lex: ActorLexicon) -> tuple[int, int] | None:
+    """The capitalised run at ``i``, cut before an actor named inside it ("Theo Ukraine"), without
+    sentence openers before or after ("Trump Ngày")."""
+    span = read_name(text, i)
+    if span is None:
         return None
-    folded_tail = fold(tail.split(".")[0])
-    for sid, actor in ctx.lex.actors.items():
-        if actor.kind == "state" and len(sid) == 3 and re.search(rf"(?<!\w){re.escape(fold(actor.name))}(?!\w)",
-                                                                 folded_tail):
-            return sid
-    return None
+    start, end = span
+    for a in index.actors[bisect.bisect_right(index.starts, start):]:
+        if a.start >= end:
+            break
+        end = a.start
+        break
+    words = text[start:end].split()
+    openers = lex.names.openers
+    while len(words) > 1 and words[-1] in openers:
+        words.pop()
+    while len(words) > 1 and words[0] in openers:
+        start += len(words[0]) + 1
+        words = words[1:]
+    end = start + len(" ".join(words))
+    return (start, end) if end > start else None
 
 
-_ORG_WORDS = {"gold", "group", "corp", "corporation", "bank", "institute", "council", "company", "inc",
-              "ltd", "holdings", "foundation", "university", "fund", "news", "times", "post", "agency",
-              "ngân", "tập", "công", "hãng", "tổ", "viện", "quỹ", "đại", "trường", "báo", "đài", "fc"}
+def _after_first_word(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    first = text[span[0]:span[1]].split()[0]
+    return span[0] + len(first) + 1, span[1]
 
 
-def _looks_like_org(name: str) -> bool:
-    return any(t.lower().strip(".,") in _ORG_WORDS for t in name.split())
+def _after_known_surname(text: str, span: tuple[int, int], lex: ActorLexicon) -> tuple[int, int]:
+    """"Trump Michael Flynn" after "của ông": a known surname, then the name."""
+    words = text[span[0]:span[1]].split()
+    cues = lex.names
+    if len(words) >= 3 and fold(words[0]) in lex.surnames and words[0] not in cues.vn_surnames \
+            and cues.shaped(" ".join(words[1:])) and not cues.vietnamese_name(words[1:]):
+        return _after_first_word(text, span)
+    return span
 
 
-def _new_person(name: str, of: str | None, role: str | None, ctx: PersonContext) -> str | None:
-    if _looks_like_org(name):
+def _acronym_follows(text: str, pos: int) -> bool:
+    word = _next_word(text, pos)
+    return bool(word and word.isupper() and len(word) > 1)
+
+
+def _bracketed(text: str, t: Hit, span: tuple[int, int], lex: ActorLexicon) -> tuple[int, int]:
+    """"(Tổng thống Nga Vladimir) Putin": a translator's brackets split the name."""
+    after = span[1] + 2
+    inside = text[max(0, t.start - 1):span[0]]
+    if "(" in inside and ")" not in inside and text.startswith(") ", span[1]) and after < len(text) \
+            and text[after].isupper() and lex.names.shaped(text[span[0]:span[1]]) \
+            and not text[span[0]:span[1]].isupper():
+        rest = read_name(text, after)
+        if rest is not None:
+            return span[0], rest[1]
+    return span
+
+
+def _compound_tail(name: str, following: str | None, lex: ActorLexicon) -> bool:
+    """"Phó Thủ tướng": the last capitalised syllable forms a word with the next one."""
+    last = name.split()[-1]
+    return bool(following and following[:1].islower() and lex.names.compound(last, following)
+                and lex.names.common(last))
+
+
+def org_name(text: str, span: tuple[int, int], lex: ActorLexicon) -> bool:
+    """A capitalised name of an organisation, ship or work: after an organisation noun
+    ("tổ chức Rand", "tàu USS …") or opened by one ("Trường Y Harvard")."""
+    cues = lex.names
+    before = text[max(0, span[0] - 30):span[0]]
+    if cues.ends_with(before, cues.org_heads):
+        return True
+    return cues.starts_with(text[span[0]:span[1]], cues.org_heads) is not None
+
+
+def _name_or_honorific_follows(text: str, pos: int, index: _Index, lex: ActorLexicon) -> bool:
+    """After "Thứ trưởng Ngoại giao Litva," comes the name ("Jonas Petraitis") or "ông X"."""
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    if _HONORIFIC.match(text, pos):
+        return True
+    actor = index.at(pos)
+    if actor is not None:
+        return actor.kind == "person"
+    span = read_name(text, pos)
+    if span is None:
+        return False
+    name = text[span[0]:span[1]]
+    return " " in name and lex.names.shaped(name) and not org_name(text, span, lex)
+
+
+def _next_word(text: str, pos: int) -> str | None:
+    m = _WORD.match(text, pos + 1) if pos < len(text) and text[pos] == " " else None
+    return m.group(0) if m else None
+
+
+def gender_of(honor: str | None) -> str | None:
+    if honor is None or not _GENDERED.fullmatch(honor):
+        return None
+    return "f" if honor.lower() == "bà" else "m"
+
+
+# ---------------------------------------------------------------- new persons and the lexicon
+
+def looks_like_org(name: str, lex: ActorLexicon) -> bool:
+    """"Lao Airlines", "Trường Y Harvard": an organisation's name, not a person's."""
+    cues = lex.names
+    return any(t.lower().strip(".,") in cues.org_words for t in name.split()) or bool(
+        cues.starts_with(name, cues.org_heads))
+
+
+def new_person(name: str, of: str | None, role: str | None, ctx: PersonContext) -> str | None:
+    """The id of a person the lexicon does not know, made from the name the article gives."""
+    if looks_like_org(name, ctx.lex):
         return None
     slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
+    if not slug:
+        return None
     pid = f"person:{slug}"
     if ctx.actor(pid) is None:
         roles = (Role(role, of, None, None),) if role and of else ()
@@ -272,13 +397,39 @@ def _new_person(name: str, of: str | None, role: str | None, ctx: PersonContext)
     return pid
 
 
+def full_name_person(name: str, of: str | None, role: str | None, ctx: PersonContext) -> str | None:
+    """A full name: a near spelling of a lexicon person with the same given name, or new."""
+    return fuzzy_person(name, ctx) or new_person(name, of, role, ctx)
+
+
+def fuzzy_person(full: str, ctx: PersonContext) -> str | None:
+    """A lexicon person whose name is a near spelling of ``full`` (same first name)."""
+    key = fold(full)
+    best, best_ratio = None, 0.0
+    for pid, name in ctx.lex.first_names.get(key.split()[0], ()):
+        if len(name.split()) != len(key.split()):
+            continue  # "George H. W. Bush" is not "George W. Bush"
+        ratio = difflib.SequenceMatcher(None, key, name).ratio()
+        if ratio > best_ratio:
+            best, best_ratio = pid, ratio
+    return best if best_ratio >= 0.88 else None
+
+
+def apposition_state(text: str, pos: int, ctx: PersonContext) -> str | None:
+    """"Jonas Petraitis, Thứ trưởng Ngoại giao Litva": the state named in the apposition."""
+    tail = text[pos:pos + 90]
+    if not tail.startswith(","):
+        return None
+    tail = tail.split(".")[0]
+    for h in lexicon_hits(tail, fold(tail), ctx.lex):
+        if h.kind in ("state", "sector") and not h.as_place:
+            return h.actor_id.split(".")[0]
+    return None
+
+
 def surname_person(token: str, ctx: PersonContext, role: str | None, of: str | None) -> str | None:
-    """The person a lone surname after a title refers to."""
+    """The lexicon person a lone surname refers to, when the article's side and date allow."""
     key = fold(token)
-    for pid in reversed(ctx.mentioned):  # someone already named in the article
-        actor = ctx.actor(pid)
-        if actor and _surname_matches(key, actor, ctx):
-            return pid
     cands = ctx.lex.surnames.get(key, [])
     if role and of:
         dated = [p for p in cands if role_on(ctx.lex.actors[p], role, of, ctx.date)]
@@ -292,7 +443,15 @@ def surname_person(token: str, ctx: PersonContext, role: str | None, of: str | N
         dated = [p for p in cands if any(r.role == role for r in ctx.lex.actors[p].roles)]
         if len(dated) == 1:
             return dated[0]
-    return _fuzzy_surname(key, ctx) or _fuzzy_lexicon_surname(key, ctx)
+    if len(cands) > 1 and ctx.date:
+        dated = [p for p in cands if _active(ctx.lex.actors[p], ctx.date)]
+        if len(dated) == 1:
+            return dated[0]
+    return _fuzzy_lexicon_surname(key, ctx)
+
+
+def _active(actor: Actor, date: str) -> bool:
+    return any(role_on(actor, r.role, r.of, date) for r in actor.roles if r.of)
 
 
 def _sides(actor: Actor) -> set[str]:
@@ -314,50 +473,67 @@ def _fuzzy_lexicon_surname(key: str, ctx: PersonContext) -> str | None:
     return best if best_ratio >= 0.86 else None
 
 
-def _surname_matches(key: str, actor: Actor, ctx: PersonContext) -> bool:
-    names = [actor.name, *actor.aliases]
-    if any(fold(n).split()[-1] == key for n in names if n):
-        return True
-    return key in {s for s, ids in ctx.lex.surnames.items() if actor.id in ids}
-
-
-def _fuzzy_surname(key: str, ctx: PersonContext) -> str | None:
-    for pid in reversed(ctx.mentioned):
-        actor = ctx.actor(pid)
-        if actor is None:
-            continue
-        last = fold(actor.name).split()[-1]
-        if len(key) >= 6 and difflib.SequenceMatcher(None, key, last).ratio() >= 0.85:
-            return pid
+def holder(ctx: PersonContext, role: str, of: str, phrase: str | None = None,
+           at: tuple[int, int] | None = None) -> str | None:
+    """Who held ``role`` of ``of`` on the article's date: a person the article named with that
+    role or introduced with the same title for the same side — the closest in words to
+    ``phrase`` ("người phát ngôn quân đội Peru"), then the nearest before ``at`` — else the
+    lexicon's holder on the date."""
+    roles = HEAD_ROLES if role == "leader" else (role,)
+    named = [pid for pid in ctx.mentioned if ((actor := ctx.actor(pid)) is not None
+             and any(role_on(actor, r, of, ctx.date) for r in roles))
+             or (phrase and _same_title(ctx.intro.get(pid), phrase, of, role) and _may_serve(actor, of))]
+    if named:
+        if phrase:
+            words = phrase_words(phrase)
+            score = {pid: _overlap(ctx.intro.get(pid), words) for pid in named}
+            best = max(score.values())
+            named = [pid for pid in named if score[pid] == best]
+        return nearest_before(named, ctx, at)
+    if ctx.date is None:
+        return None
+    for r in roles:
+        found = [p for p, a in ctx.lex.actors.items() if a.kind == "person" and role_on(a, r, of, ctx.date)]
+        if len(found) == 1:
+            return found[0]
     return None
 
 
-def fuzzy_person(full: str, ctx: PersonContext) -> str | None:
-    """A lexicon person whose name is a near spelling of ``full`` (same first name)."""
-    key = fold(full)
-    best, best_ratio = None, 0.0
-    for pid, name in ctx.lex.first_names.get(key.split()[0], ()):
-        ratio = difflib.SequenceMatcher(None, key, name).ratio()
-        if ratio > best_ratio:
-            best, best_ratio = pid, ratio
-    return best if best_ratio >= 0.88 else None
+def _may_serve(actor: Actor | None, of: str) -> bool:
+    """A lexicon person serves only the sides the lexicon gives (Rex Tillerson is no Soviet
+    minister); a person the lexicon does not know may serve any."""
+    if actor is None or not actor.roles:
+        return True
+    return of in _sides(actor)
 
 
-def untitled_names(text: str, taken: list[Hit], ctx: PersonContext) -> list[Hit]:
-    """Misspelt names of known persons with no title before them ("Svetlana Tikhanovkskaya"),
-    and Vietnamese full names ("Nguyễn Văn An")."""
-    out: list[Hit] = []
-    covered = Coverage(taken)
-    for m in re.finditer(r"(?<!\w)[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*){1,2}", text):
-        if not m.group(0)[:1].isupper():
-            continue
-        name = match_name(text, m.start(), max_tokens=3)
-        if not name or " " not in name or covered.hits(m.start(), m.start() + len(name)):
-            continue
-        pid = fuzzy_person(name, ctx) or _vietnamese_name(text, m.start(), name, ctx)
-        if pid is not None:
-            out.append(Hit(m.start(), m.start() + len(name), pid, "person", name, how="fuzzy"))
-    return out
+def _overlap(intro: Intro | None, words: frozenset[str]) -> float:
+    if intro is None or not intro.words:
+        return 0.0
+    return len(intro.words & words) / len(intro.words | words)
+
+
+def _same_title(intro: Intro | None, phrase: str, of: str, role: str | None = None) -> bool:
+    """"người phát ngôn Lầu Năm Góc" after "người phát ngôn Bộ Quốc phòng Mỹ John Kirby": the
+    same side, and the same role or one title the start of the other."""
+    if intro is None or intro.of not in (of, None):
+        return False
+    if role is not None and intro.role == role:
+        return True
+    title, words = phrase_words(intro.title), phrase_words(phrase)
+    return bool(title) and (title <= words or words <= intro.words)
+
+
+def nearest_before(cands: list[str], ctx: PersonContext, at: tuple[int, int] | None) -> str:
+    """Of ``cands``, the person mentioned nearest before ``at`` (else the first mentioned after;
+    without ``at``, the one first mentioned last)."""
+    if at is None:
+        return cands[-1]
+    before = [(pos, pid) for pid in cands for pos in ctx.seen.get(pid, ()) if pos <= at]
+    if before:
+        return max(before)[1]
+    after = [(pos, pid) for pid in cands for pos in ctx.seen.get(pid, ())]
+    return min(after)[1] if after else cands[-1]
 
 
 class Coverage:
@@ -386,31 +562,5 @@ class Coverage:
         return False
 
 
-def _vietnamese_name(text: str, start: int, name: str, ctx: PersonContext) -> str | None:
-    """"Nguyễn Văn An": a common Vietnamese surname and 1–3 more capitalised syllables, not a
-    street, school or other place named after a person ("đường Nguyễn Huệ")."""
-    tokens = name.split()
-    if tokens[0] not in ctx.lex.vn_surnames or not 2 <= len(tokens) <= 4 or not all(
-            t[:1].isupper() and not t.isupper() for t in tokens):
-        return None
-    head = text[max(0, start - 24):start].lower().rstrip()
-    if any(head.endswith(p) and (len(head) == len(p) or not head[-len(p) - 1].isalnum())
-           for p in ctx.lex.place_nouns):
-        return None
-    return _new_person(name, None, None, ctx)
-
-
-def holder(ctx: PersonContext, role: str, of: str) -> str | None:
-    """Who held ``role`` of ``of`` on the article's date (or, undated, who the article named)."""
-    roles = HEAD_ROLES if role == "leader" else (role,)
-    for pid in reversed(ctx.mentioned):
-        actor = ctx.actor(pid)
-        if actor and any(role_on(actor, r, of, ctx.date) for r in roles):
-            return pid
-    if ctx.date is None:
-        return None
-    for r in roles:
-        found = [p for p, a in ctx.lex.actors.items() if a.kind == "person" and role_on(a, r, of, ctx.date)]
-        if len(found) == 1:
-            return found[0]
-    return None
+def make_index(actors: list[Hit], titles: list[Hit]) -> _Index:
+    return _Index(actors, titles)

@@ -16,6 +16,7 @@ _PLACE_BEFORE = re.compile(r"(?:^|\s)(?:ở|tại|ngoài|khắp|ở ngoài|bên 
 # "quốc gia châu Âu", "các nước châu Âu", "lớn nhất châu Âu": the region describes, it does not act
 _DESCRIBED = re.compile(r"(?:quốc gia|nước|nền kinh tế|lục địa|khu vực|toàn|nhất|thị trường|người|khắp|"
                         r"giữa|ngoài|đông|tây|nam|bắc|trung)\s+$", re.I)
+_LANGUAGE = re.compile(r"(?<!\w)(?<!lên )tiếng\s+$", re.I)
 T = TypeVar("T")
 _WORD = re.compile(r"\w", re.UNICODE)
 
@@ -50,7 +51,11 @@ def lexicon_hits(text: str, folded: str, lex: ActorLexicon) -> list[Hit]:
                 cands.append((start, end, entry))
                 break
     kept = longest_first(cands, lambda c: (c[0], c[1]))
-    return [_make_hit(text, folded, start, end, entry, lex) for start, end, entry in kept]
+    # media and place names only hide the names inside them ("Ấn Độ Dương" is not India);
+    # "tiếng Nga" is the Russian language
+    return [_make_hit(text, folded, start, end, entry, lex) for start, end, entry in kept
+            if entry.kind not in ("media", "place") and not (entry.kind == "state" and _LANGUAGE.search(
+                text[max(0, start - 8):start]))]
 
 
 def _bounded(folded: str, start: int, end: int) -> bool:

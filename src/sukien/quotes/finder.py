@@ -1,28 +1,48 @@
 """Direct and reported speech in Vietnamese news sentences.
 
-Direct quotes are the quotations found by :func:`sukien.text.sentences.quote_regions`
-that have an attribution: a speaker and cue verb after them (``"…", ông X nói``,
-``"…" - bà Y bình luận``), before them with a colon (``Ông X nói: "…"``), or a cue
-verb with a subject earlier in the sentence (``Ông X cho rằng Y "ngày càng …"``).
-A quotation that opens the sentence and has four or more words is a quote even
-without a speaker. Short quoted titles and scare quotes are not quotes.
+Quotation marks are first made consistent (:func:`sukien.quotes.marks.repair_marks`: a straight
+mark closed by a curly one is one quotation), then paired by
+:func:`sukien.text.sentences.quote_regions`. A quotation is a **direct quote** when it has an
+attribution:
 
-Reported speech (``direct=False``) is a clause after a cue verb (``Ông X cho biết
-Nga …``) or after ``Theo X,``, in sentences without a direct quote.
+- a speaker and speech verb after it (``"…", ông X nói``, ``"…" - bà Y bình luận``,
+  ``"…", Reuters dẫn lời ông Z``);
+- a speech verb with its subject before it: after a colon (``Ông X nói: "…"``), or inside the
+  verb's clause (``Ông X cho rằng đây là "vấn đề đáng lo ngại"``) — a short fragment too, unless
+  a label noun or a naming word stands before it (``chiến dịch "…"``, ``cái gọi là "…"``) or it
+  is a capitalised name of one to three words (``tàu "Nanggala"``);
+- ``Theo X, … "…"``: X is the speaker;
+- a quotation that is a whole sentence takes the speaker of the sentence before it when that
+  one ends with a colon or has a speech verb with a subject ("Ông Bush đã nói cho bà Rice biết
+  điều này. "…""), else of a short attribution after it ("… ". Nguồn tin này cho biết với …);
+  with neither it is a quote with no speaker words (attributed later to the person named last).
 
-Speaker phrases are cut out of the clause before the cue: leading connectives and
-chunks from ``data/discourse_leadins.txt`` are skipped, a date or time phrase and
-everything after it is dropped, and trailing adverbs (``cũng``, ``đã``) are
-stripped. Cue verbs come from ``data/speech_verbs.txt``.
+Reported speech (``direct=False``) is a clause after a speech verb (``Ông X cho biết Nga …``) or
+after ``Theo X,``, in sentences without a direct quote. Speaker phrases: :mod:`.speakers`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, replace
 
-from sukien.text.sentences import QuoteRegion, Span, quote_regions, read_word_list, split_sentences
+from sukien.quotes.marks import repair_marks
+from sukien.quotes.speakers import (
+    SEPARATOR,
+    Speaker,
+    attribute,
+    clean_np,
+    cues,
+    ends_with_any,
+    ends_with_label,
+    is_leadin_chunk,
+    is_pronoun,
+    lexicon,
+    mask,
+    pieces,
+    starts_with_any,
+)
+from sukien.text.sentences import QuoteRegion, Span, quote_regions, split_sentences
 
 __all__ = ["QuoteSpan", "find_quotes"]
 
@@ -42,412 +62,130 @@ class QuoteSpan:
     cue: str | None
 
 
-@dataclass(frozen=True)
-class _Cue:
-    start: int
-    end: int
-    word: str
-
-
-@dataclass(frozen=True)
-class _Speaker:
-    start: int
-    end: int
-    cue: str | None
-    cue_end: int
-
-
-@dataclass(frozen=True)
-class _Lexicon:
-    cue_re: re.Pattern[str]
-    cue_flags: dict[str, str]
-    leadins: tuple[str, ...]
-    adverbs: tuple[str, ...]
-    media: tuple[str, ...]
-    not_source: tuple[str, ...]
-    heads: tuple[str, ...]
-
-
-_TIME_CORE = (
-    r"(?:(?:vào|hồi|trong|từ)\s+)?"
-    r"(?:(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|khuya|rạng sáng|tuần|tháng|năm|đầu|cuối|giữa)"
-    r"\s+(?:\d[\d/.\-]*|(?:nay|qua|này|trước|sau|tới|mai|kia|thứ|hôm|ngày|tuần|tháng|năm"
-    r"|cùng|đó)(?!\w))|hôm\s+(?:nay|qua|kia)|mới đây|gần đây|vừa qua|vừa rồi|cùng ngày"
-    r"|lúc\s+\d)"
-)
-_TIME_INSIDE = re.compile(r"\s" + _TIME_CORE + r"(?!\w)", re.IGNORECASE)
-_TIME_LEADING = re.compile(r"\s*" + _TIME_CORE + r"[^,\s]*(?:\s*,)?", re.IGNORECASE)
-_PREP_INSIDE = re.compile(
-    r"\s(?:trong|khi|trên|vào|qua|thông qua|sau khi|trước khi|lúc|"
-    r"tại\s+(?:cuộc|buổi|hội|phiên|lễ|một))\s"
-)
-_SEPARATOR = re.compile(r"[,;:]|\s[-–—]\s|\(|\)")
 _AFTER_LEAD = re.compile(r"[ \t]*(?:[,;]|[-–—]|\.\s*[-–—])[ \t]*")
 _COLON_END = re.compile(r"(?:\s+rằng)?\s*:\s*$")
 _REPORTED_LEAD = re.compile(r"\s*(?:thêm\s+)?(?:rằng|là)?\s*[,:]?\s*")
-_THEO = re.compile(r"\s*Theo\s+(?:lời\s+(?:của\s+)?)?([^,]{2,80}?)\s*,\s*")
-_PRONOUNS = frozenset(
-    {
-        "ông",
-        "bà",
-        "anh",
-        "chị",
-        "cô",
-        "họ",
-        "tôi",
-        "ngài",
-        "ông ấy",
-        "bà ấy",
-        "ông ta",
-        "bà ta",
-        "anh ấy",
-        "chị ấy",
-        "cô ấy",
-        "chúng tôi",
-        "chúng ta",
-        "ngài ấy",
-    }
-)
-_DEMONSTRATIVES = frozenset({"này", "ấy", "đó", "nọ"})
-_BLOCK_BEFORE = frozenset(
-    {
-        "được",
-        "bị",
-        "bài",
-        "lời",
-        "cuộc",
-        "sự",
-        "việc",
-        "những",
-        "các",
-        "một",
-        "bản",
-        "là",
-        "của",
-        "ra",
-        "khi",
-        "để",
-        "nhằm",
-        "mà",
-        "đưa",
-        "trong",
-        "qua",
-        "với",
-        "theo",
-        "trên",
-    }
-)
-_BLOCK_AFTER = frozenset({"của", "chung", "này", "đó"})
+_THEO = re.compile(r"\s*(?:Cũng\s+)?[Tt]heo\s+(?:lời\s+(?:của\s+)?)?([^,]{2,80}?)\s*,\s*")
+_THEO_AFTER = re.compile(r"\s*theo\s+(?:(?:lời|nhận định|phát biểu|tuyên bố|thông báo|đánh giá)\s+)?(?:của\s+)?",
+                         re.IGNORECASE)
 _NAMING = re.compile(r"(?:gọi là|mang tên|có tên|tên là|tên|hiệu|biệt danh)\s*$", re.IGNORECASE)
-_DAN_LOI = frozenset({"dẫn lời", "trích lời", "dẫn nguồn"})
-_MAX_SPEAKER_WORDS = 15
-_WINDOW = 40  # characters looked at around a cue verb
+_DETERMINER_END = re.compile(r"\s(?:một|những|các|mọi)\s*$", re.IGNORECASE)
 _LOOKBACK = 300  # characters before a quote searched for a colon or a naming word
-_MAX_CUES = 8  # cue verbs tried per sentence for reported speech
-_FLAGGED = re.compile(r"^(.+?)(?:\s+[+-](\S+))?$")
+_SHORT_TAIL = 8  # words after the speech verb of an attribution sentence ("X cho biết với AFP")
 
 
-def _sections(name: str) -> dict[str, tuple[str, ...]]:
-    out: dict[str, list[str]] = {"": []}
-    current = ""
-    for line in read_word_list(name):
-        if line.startswith("[") and line.endswith("]"):
-            current = line[1:-1]
-            out.setdefault(current, [])
-        else:
-            out[current].append(line)
-    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
-
-
-@lru_cache(maxsize=1)
-def _lexicon() -> _Lexicon:
-    flags: dict[str, str] = {}
-    for line in read_word_list("speech_verbs.txt"):
-        m = _FLAGGED.match(line)
-        if m:
-            flags[m.group(1)] = m.group(2) or ""
-    cues = sorted(flags, key=len, reverse=True)
-    cue_re = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, cues)) + r")(?!\w)")
-    sec = _sections("discourse_leadins.txt")
-    return _Lexicon(
-        cue_re,
-        flags,
-        sec.get("leadins", ()),
-        sec.get("adverbs", ()),
-        sec.get("media", ()),
-        sec.get("not-source", ()),
-        sec.get("speaker-heads", ()),
-    )
-
-
-def _starts_with_any(s: str, phrases: tuple[str, ...]) -> str | None:
-    low = s.lower()
-    for p in phrases:
-        if low.startswith(p) and (len(low) == len(p) or not low[len(p)].isalnum()):
-            return p
-    return None
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or text[start] in ",;:-–—"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-–—"):
-        end -= 1
-    return start, end
-
-
-def _mask(text: str, regions: list[QuoteRegion]) -> str:
-    """``text`` with the inside of every quotation replaced by ``_``."""
-    chars = list(text)
-    for r in regions:
-        for i in range(r.open + 1, r.close):
-            if chars[i] != "\n":
-                chars[i] = "_"
-    return "".join(chars)
-
-
-def _cues(masked: str, lo: int, hi: int) -> list[_Cue]:
-    """Cue verbs in ``masked[lo:hi]`` that are not nouns in context."""
-    out: list[_Cue] = []
-    for m in _lexicon().cue_re.finditer(masked, lo, hi):
-        before = masked[max(lo, m.start() - _WINDOW) : m.start()].split()
-        after = masked[m.end() : min(hi, m.end() + _WINDOW)].split()
-        if before and before[-1].lower() in _BLOCK_BEFORE:
-            continue
-        if after and after[0].lower().strip(",.") in _BLOCK_AFTER:
-            continue
-        out.append(_Cue(m.start(), m.end(), m.group(0)))
-    return out
-
-
-def _pieces(masked: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], bool]:
-    """Non-blank chunks of ``masked[lo:hi]`` between separators; whether the
-    segment ends with a separator."""
-    bounds: list[tuple[int, int]] = []
-    start = lo
-    for m in _SEPARATOR.finditer(masked, lo, hi):
-        bounds.append((start, m.start()))
-        start = m.end()
-    bounds.append((start, hi))
-    trailing = not masked[bounds[-1][0] : hi].strip() and len(bounds) > 1
-    return [(s, e) for s, e in bounds if masked[s:e].strip()], trailing
-
-
-def _is_leadin_chunk(text: str, start: int, end: int) -> bool:
-    chunk = text[start:end].strip()
-    leading_time = _TIME_LEADING.match(chunk)
-    return (
-        _starts_with_any(chunk, _lexicon().leadins) is not None
-        or (leading_time is not None and leading_time.end() > 0)
-        or any(ch.isdigit() for ch in chunk)
-    )
-
-
-def _appositive(text: str, prev: tuple[int, int], last: tuple[int, int], trailing: bool) -> bool:
-    """``Thứ trưởng Ngoại giao Belarus, ông Yury Ambrazevich`` — title, then name."""
-    p = text[prev[0] : prev[1]].strip()
-    q = text[last[0] : last[1]].strip()
-    if not p or not q or len(p.split()) > 8 or not any(w[:1].isupper() for w in p.split()):
-        return False
-    if _is_leadin_chunk(text, *prev):
-        return False
-    head = q.split()[0]
-    return head in {"ông", "bà", "ngài", "một", "cựu"} or (trailing and q[0].isupper())
-
-
-def _descriptive(text: str, piece: tuple[int, int]) -> bool:
-    """``một chuyên gia ở Huế`` — an appositive description, not a name."""
-    words = text[piece[0] : piece[1]].split()
-    return bool(words) and words[0] in {"một", "cựu"}
-
-
-def _strip_leading(text: str, start: int, end: int) -> int:
-    lex = _lexicon()
-    while start < end:
-        start, end = _trim(text, start, end)
-        m = _TIME_LEADING.match(text, start, end)
-        if m and m.end() > start:
-            start = m.end()
-            continue
-        hit = _starts_with_any(text[start:end], lex.leadins)
-        if hit is None:
-            break
-        start += len(hit)
-    return start
-
-
-def _strip_trailing(text: str, start: int, end: int) -> int:
-    lex = _lexicon()
-    changed = True
-    while changed and end > start:
-        changed = False
-        _, end = _trim(text, start, end)
-        low = text[start:end].lower()
-        for adv in lex.adverbs:
-            cut = end - len(adv)
-            if low.endswith(adv) and cut > start and text[cut - 1].isspace():
-                end, changed = cut, True
-                break
-    return end
-
-
-def _clean_np(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Strip lead-ins, time/place phrases and adverbs from a speaker phrase."""
-    start = _strip_leading(text, start, end)
-    for pattern in (_TIME_INSIDE, _PREP_INSIDE):
-        m = pattern.search(text, start, end)
-        if m:
-            end = m.start()
-    end = _strip_trailing(text, start, end)
-    start, end = _trim(text, start, end)
-    words = text[start:end].split()
-    if not words or len(words) > _MAX_SPEAKER_WORDS or "_" in text[start:end]:
-        return None
-    if any(ch in text[start:end] for ch in '"“”«»'):
-        return None
-    phrase = text[start:end]
-    if not any(w[:1].isupper() for w in words) and not _starts_with_any(phrase, _lexicon().heads):
-        return None
-    return start, end
-
-
-def _subject(text: str, masked: str, lo: int, cue_start: int) -> tuple[int, int] | None:
-    """The speaker phrase of the clause that ends at ``cue_start``."""
-    pieces, trailing = _pieces(masked, lo, cue_start)
-    if not pieces:
-        return None
-    start, end = pieces[-1]
-    if len(pieces) > 1 and _appositive(text, pieces[-2], pieces[-1], trailing):
-        start = pieces[-2][0]
-        if _descriptive(text, pieces[-1]):
-            end = pieces[-2][1]
-    return _clean_np(text, start, end)
-
-
-def _after_dan_loi(text: str, masked: str, cue: _Cue, hi: int) -> _Speaker | None:
-    """``Hãng tin A dẫn lời Tổng thống B cho biết`` — the speaker is B."""
-    following = [c for c in _cues(masked, cue.end, hi) if c.word not in _DAN_LOI]
-    stop = following[0].start if following else hi
-    sep = _SEPARATOR.search(masked, cue.end, stop)
-    if sep:
-        stop = sep.start()
-    span = _clean_np(text, cue.end, stop)
-    if span is None:
-        return None
-    if following and following[0].start == stop:
-        return _Speaker(span[0], span[1], following[0].word, following[0].end)
-    return _Speaker(span[0], span[1], cue.word, span[1])
-
-
-def _attribute(text: str, masked: str, lo: int, hi: int) -> _Speaker | None:
-    """The first cue in ``[lo, hi)`` that has a speaker, with that speaker."""
-    for cue in _cues(masked, lo, hi)[:_MAX_CUES]:
-        if cue.word in _DAN_LOI:
-            found = _after_dan_loi(text, masked, cue, hi)
-            if found:
-                return found
-            continue
-        span = _subject(text, masked, lo, cue.start)
-        if span:
-            return _Speaker(span[0], span[1], cue.word, cue.end)
-    return None
-
-
-def _is_pronoun(phrase: str) -> bool:
-    """``ông``, ``bà ấy``, ``nhà lãnh đạo này`` — an anaphor, not a name.
-
-    >>> _is_pronoun("Nhà lãnh đạo này"), _is_pronoun("Tổng thống Belarus")
-    (True, False)
-    """
-    low = phrase.lower().strip()
-    words = low.split()
-    if low in _PRONOUNS:
-        return True
-    if len(words) > 1 and words[-1] in _DEMONSTRATIVES:
-        return not any(w[:1].isupper() for w in phrase.split()[1:-1])
-    return False
-
-
-def _make(text: str, span: tuple[int, int], direct: bool, speaker: _Speaker | None) -> QuoteSpan:
+def _make(text: str, span: tuple[int, int], direct: bool, speaker: Speaker | None) -> QuoteSpan:
     if speaker is None:
-        return QuoteSpan(
-            span[0], span[1], text[span[0] : span[1]], direct, None, None, None, False, None
-        )
-    words = text[speaker.start : speaker.end]
-    return QuoteSpan(
-        span[0],
-        span[1],
-        text[span[0] : span[1]],
-        direct,
-        speaker.start,
-        speaker.end,
-        words,
-        _is_pronoun(words),
-        speaker.cue,
-    )
+        return QuoteSpan(span[0], span[1], text[span[0]:span[1]], direct, None, None, None, False, None)
+    words = text[speaker.start:speaker.end]
+    return QuoteSpan(span[0], span[1], text[span[0]:span[1]], direct, speaker.start, speaker.end, words,
+                     is_pronoun(words), speaker.cue)
 
 
-def _after_speaker(
-    text: str, masked: str, region: QuoteRegion, inner: tuple[int, int], hi: int
-) -> _Speaker | None:
+def _after_speaker(text: str, masked: str, region: QuoteRegion, inner: tuple[int, int], hi: int) -> Speaker | None:
     """``"…", ông X nói`` / ``"…" - bà Y bình luận`` / ``"…", theo ông Z``."""
     if not region.closed:
         return None
     m = _AFTER_LEAD.match(text, region.close + 1, hi)
     if m is None or m.end() == region.close + 1:
-        if not text[inner[0] : inner[1]].endswith(","):
+        if not text[inner[0]:inner[1]].endswith(","):
             return None
         lo = region.close + 1
     else:
         lo = m.end()
-    theo = re.match(r"\s*theo\s+", text[lo:hi], re.IGNORECASE)
+    theo = _THEO_AFTER.match(text[lo:hi])
     if theo:
-        span = _clean_np(text, lo + theo.end(), _first_sep(masked, lo + theo.end(), hi))
-        return _Speaker(span[0], span[1], "theo", span[1]) if span else None
-    found = _attribute(text, masked, lo, hi)
+        span = clean_np(text, lo + theo.end(), _first_sep(masked, lo + theo.end(), hi))
+        return Speaker(span[0], span[1], "theo", span[1]) if span else None
+    found = attribute(text, masked, lo, hi)
+    if found is not None and starts_with_any(text[lo:found.start], lexicon().subordinators):
+        return None  # "…", khi Bulgaria tuyên bố …: a new clause, not the attribution
     if found is None or found.cue_end == found.end:
         return found
-    pieces, _ = _pieces(masked, lo, found.cue_end - len(found.cue or ""))
-    if len(pieces) > 1 and not _is_leadin_chunk(text, *pieces[0]):
-        first = _clean_np(text, *pieces[0])
+    chunks, _ = pieces(masked, lo, found.cue_end - len(found.cue or ""))
+    if len(chunks) > 1 and not is_leadin_chunk(text, *chunks[0]):
+        first = clean_np(text, *chunks[0])
         if first is not None:  # "…", X, một chuyên gia ở Y, cho biết
-            return _Speaker(first[0], first[1], found.cue, found.cue_end)
+            return Speaker(first[0], first[1], found.cue, found.cue_end)
     return found
 
 
 def _first_sep(masked: str, lo: int, hi: int) -> int:
-    m = _SEPARATOR.search(masked, lo, hi)
+    m = SEPARATOR.search(masked, lo, hi)
     return m.start() if m else hi
 
 
-def _before_speaker(
-    text: str,
-    masked: str,
-    lo: int,
-    region: QuoteRegion,
-    inner: tuple[int, int],
-    first: _Speaker | None,
-) -> _Speaker | None:
-    """``Ông X nói: "…"`` or a cue with a subject earlier in the sentence; ``first``
-    is the sentence's first cue with a speaker."""
+def _speech_fragment(text: str, inner: tuple[int, int], before: str) -> bool:
+    """Whether a quotation inside a reported clause quotes the speaker's words rather than a term,
+    name or title. Not after a label noun or naming word ("chiến dịch "…"", "cái gọi là "…""),
+    not a capitalised name of one to three words; then four words or more, or a predicate: a
+    fragment that opens with a predicate word ("không tin", "chưa từng có") or follows one or
+    the speech verb ("là "…"", "sẽ "…"", "tuyên bố "…"") — a noun phrase after another verb
+    ("vượt qua "lằn ranh đỏ"", "bị buộc tội "gián điệp"") is a term."""
+    lex = lexicon()
+    if _NAMING.search(before) or ends_with_label(before):
+        return False
+    words = text[inner[0]:inner[1]].split()
+    if len(words) <= 3 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        return False
+    if len(words) >= 4 or starts_with_any(" ".join(words), lex.predicates):
+        return True
+    bare = _DETERMINER_END.sub("", before)  # "là một "…"": the determiner belongs to the fragment
+    return bool(ends_with_any(bare, lex.predicates) or _ends_with_cue(bare))
+
+
+def _ends_with_cue(before: str) -> bool:
+    """Whether a speech verb stands right before the quotation ("đề nghị "phá hủy"")."""
+    tail = before.rstrip()
+    return any(m.end() == len(tail) for m in lexicon().cue_re.finditer(tail, max(0, len(tail) - 30)))
+
+
+def _before_speaker(text: str, masked: str, sent: Span, region: QuoteRegion, inner: tuple[int, int],
+                    theo: Speaker | None) -> tuple[Speaker | None, bool]:
+    """``Ông X nói: "…"``, or a speech verb with its subject earlier in the sentence, or the
+    source of ``Theo X, …``; the speaker and whether the quotation is quoted speech at all."""
+    lo = sent.start
     window = max(lo, region.open - _LOOKBACK)
-    before = masked[window : region.open]
-    found = first if first is not None and first.cue_end <= region.open else None
-    colon = _COLON_END.search(before)
-    if colon:
-        if found:
-            return found
-        pieces, _ = _pieces(masked, window, window + colon.start())
-        if pieces and len(text[pieces[-1][0] : pieces[-1][1]].split()) <= 6:
-            span = _clean_np(text, *pieces[-1])
-            return _Speaker(span[0], span[1], None, span[1]) if span else None
+    before = masked[window:region.open]
+    nearest = attribute(text, masked, lo, region.open, last=True)
+    if nearest is not None and nearest.cue_end > region.open:
+        nearest = None
+    if _COLON_END.search(before):
+        if nearest:
+            return nearest, True
+        colon = _COLON_END.search(before)
+        assert colon is not None
+        chunks, _ = pieces(masked, window, window + colon.start())
+        if chunks and len(text[chunks[-1][0]:chunks[-1][1]].split()) <= 6:
+            span = clean_np(text, *chunks[-1])
+            if span:
+                return Speaker(span[0], span[1], None, span[1]), True
+        if theo is not None and theo.cue_end <= region.open:
+            return theo, True
+        return None, len(text[inner[0]:inner[1]].split()) >= 4  # "…: "<a sentence>"" is speech
+    found = nearest or (theo if theo is not None and theo.cue_end <= region.open else None)
+    if found is None:
+        found = _glued_subject(text, masked, sent, region, inner)
+    if found is None or not _speech_fragment(text, inner, text[window:region.open]):
+        return None, False
+    return found, True
+
+
+def _glued_subject(text: str, masked: str, sent: Span, region: QuoteRegion,
+                   inner: tuple[int, int]) -> Speaker | None:
+    """``Moscow “kiên quyết phản đối …”``: a proper name glued to a quotation that carries the
+    verb; the name is the speaker."""
+    lo = sent.start
+    chunks, _ = pieces(masked, lo, region.open)
+    if not chunks or chunks[-1][1] < region.open - 1 or not text[inner[0]:inner[0] + 1].islower():
         return None
-    if found is None or _NAMING.search(before):
+    span = clean_np(text, *chunks[-1])
+    if span is None or span[1] < region.open - 1:
         return None
-    words = text[inner[0] : inner[1]].split()
-    if len(words) >= 4 or (len(words) == 3 and words[0][:1].islower()):
-        return found
-    return None
+    words = text[span[0]:span[1]].split()
+    if len(words) > 4 or not all(w[:1].isupper() for w in words) or len(text[inner[0]:inner[1]].split()) < 2:
+        return None
+    return Speaker(span[0], span[1], None, span[1])
 
 
 def _inner(text: str, region: QuoteRegion, hi: int) -> tuple[int, int]:
@@ -459,29 +197,49 @@ def _inner(text: str, region: QuoteRegion, hi: int) -> tuple[int, int]:
     return start, end
 
 
-def _direct_quotes(
-    text: str, masked: str, sent: Span, regions: list[QuoteRegion]
-) -> list[QuoteSpan]:
+def _whole_sentence(text: str, sent: Span, region: QuoteRegion, inner: tuple[int, int]) -> bool:
+    return (not text[sent.start:region.open].strip(" -–—")
+            and not text[region.close + 1:sent.end].strip(" .!?…")
+            and len(text[inner[0]:inner[1]].split()) >= 4)
+
+
+def _direct_quotes(text: str, masked: str, sents: list[Span], n: int, regions: list[QuoteRegion]) -> list[QuoteSpan]:
+    sent = sents[n]
     out: list[QuoteSpan] = []
-    first = _attribute(text, masked, sent.start, sent.end) if regions else None
-    for n, region in enumerate(regions):
+    theo = _theo_source(text, masked, sent)
+    theo_speaker = theo[0] if theo is not None and not theo[1] else None
+    for k, region in enumerate(regions):
         inner = _inner(text, region, sent.end)
         if inner[0] >= inner[1]:
             continue
-        hi = regions[n + 1].open if n + 1 < len(regions) else sent.end
+        hi = regions[k + 1].open if k + 1 < len(regions) else sent.end
         speaker = _after_speaker(text, masked, region, inner, hi)
+        speech = speaker is not None
         if speaker is None:
-            speaker = _before_speaker(text, masked, sent.start, region, inner, first)
-        if speaker is not None:
+            speaker, speech = _before_speaker(text, masked, sent, region, inner, theo_speaker)
+        if speaker is None and k == 0 and _whole_sentence(text, sent, region, inner):
+            speaker, speech = _neighbour_speaker(text, masked, sents, n), True
+        if speech:
             out.append(_make(text, inner, True, speaker))
-        elif (
-            n == 0
-            and not text[sent.start : region.open].strip(" -–—")
-            and not text[region.close + 1 : sent.end].strip(" .!?…")
-            and len(text[inner[0] : inner[1]].split()) >= 4
-        ):
-            out.append(_make(text, inner, True, None))
     return out
+
+
+def _neighbour_speaker(text: str, masked: str, sents: list[Span], n: int) -> Speaker | None:
+    """The speaker of a quotation that is a whole sentence: from the sentence before (a colon at
+    its end, or a speech verb with a subject), else from a short attribution after it."""
+    if n > 0 and "\n\n" not in text[sents[n - 1].end:sents[n].start]:
+        prev = sents[n - 1]
+        found = attribute(text, masked, prev.start, prev.end, last=True)
+        if found is not None:
+            return found
+    if n + 1 < len(sents) and "\n\n" not in text[sents[n].end:sents[n + 1].start]:
+        nxt = sents[n + 1]
+        found = attribute(text, masked, nxt.start, nxt.end)
+        tail = text[found.cue_end:nxt.end] if found else ""
+        if found is not None and len(tail.split()) <= _SHORT_TAIL and not re.search(r"rằng|,|:", tail) \
+                and not text[nxt.start:found.start].strip(" ,"):
+            return found  # '"…". Nguồn tin này cho biết với tờ Economic Times.'
+    return None
 
 
 def _clause_end(text: str, start: int, end: int) -> int:
@@ -490,30 +248,30 @@ def _clause_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def _theo_source(text: str, masked: str, sent: Span) -> tuple[_Speaker, bool] | None:
+def _theo_source(text: str, masked: str, sent: Span) -> tuple[Speaker, bool] | None:
     """``Theo X, …``: the source X and whether X is a news outlet."""
     lo = _strip_leading_connectives(text, sent.start, sent.end)
     m = _THEO.match(masked, lo, sent.end)
     if m is None:
         return None
-    lex = _lexicon()
-    source = text[m.start(1) : m.end(1)]
-    if _starts_with_any(source, lex.not_source) or "_" in source:
+    lex = lexicon()
+    source = text[m.start(1):m.end(1)]
+    if starts_with_any(source, lex.not_source) or "_" in source:
         return None
-    span = _clean_np(text, m.start(1), m.end(1))
+    span = clean_np(text, m.start(1), m.end(1))
     if span is None:
         return None
-    media = _starts_with_any(source, lex.media) is not None
-    return _Speaker(span[0], span[1], "theo", m.end()), media
+    media = starts_with_any(source, lex.media) is not None
+    return Speaker(span[0], span[1], "theo", m.end()), media
 
 
 def _strip_leading_connectives(text: str, start: int, end: int) -> int:
     """Skip whole lead-in chunks (``Cụ thể,``) at the start of a sentence."""
     while True:
         comma = text.find(",", start, end)
-        if comma < 0 or not _starts_with_any(text[start:comma].strip(), _lexicon().leadins):
+        if comma < 0 or not starts_with_any(text[start:comma].strip(), lexicon().leadins):
             return start
-        if text[start:comma].strip().lower().startswith("theo "):
+        if re.match(r"\s*(?:cũng\s+)?theo ", text[start:comma], re.IGNORECASE):
             return start
         start = comma + 1
         while start < end and text[start].isspace():
@@ -521,17 +279,17 @@ def _strip_leading_connectives(text: str, start: int, end: int) -> int:
 
 
 def _reported_from_cue(text: str, masked: str, sent: Span) -> QuoteSpan | None:
-    flags = _lexicon().cue_flags
-    for cue in _cues(masked, sent.start, sent.end)[:_MAX_CUES]:
+    flags = lexicon().cue_flags
+    for cue in cues(masked, sent.start, sent.end)[:8]:
         flag = flags.get(cue.word, "")
         if flag == "reported":
             continue
-        speaker = _attribute(text, masked, sent.start, cue.end)
+        speaker = attribute(text, masked, sent.start, cue.end)
         if speaker is None or speaker.cue_end != cue.end:
             continue
         lead = _REPORTED_LEAD.match(text, speaker.cue_end, sent.end)
         start = lead.end() if lead else speaker.cue_end
-        if flag == "rằng" and "rằng" not in text[speaker.cue_end : start]:
+        if flag == "rằng" and "rằng" not in text[speaker.cue_end:start]:
             continue
         end = _clause_end(text, start, sent.end)
         if len(text[start:end].split()) >= 2:
@@ -549,9 +307,9 @@ def _reported(text: str, masked: str, sent: Span) -> QuoteSpan | None:
     return found
 
 
-def _theo_quote(text: str, sent: Span, speaker: _Speaker) -> QuoteSpan | None:
+def _theo_quote(text: str, sent: Span, speaker: Speaker) -> QuoteSpan | None:
     end = _clause_end(text, speaker.cue_end, sent.end)
-    if len(text[speaker.cue_end : end].split()) < 2:
+    if len(text[speaker.cue_end:end].split()) < 2:
         return None
     return _make(text, (speaker.cue_end, end), False, speaker)
 
@@ -566,15 +324,21 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     >>> q.text, q.speaker_text, q.direct
     ('hội nghị sẽ diễn ra vào tháng sau', 'Bà Hoa', False)
     """
-    regions = quote_regions(text)
-    masked = _mask(text, regions)
+    work = repair_marks(text)
+    regions = quote_regions(work)
+    masked = mask(work, regions)
+    sents = split_sentences(work)
     out: list[QuoteSpan] = []
-    for sent in split_sentences(text):
+    for n, sent in enumerate(sents):
         inside = [r for r in regions if sent.start <= r.open < sent.end]
-        direct = _direct_quotes(text, masked, sent, inside)
+        direct = _direct_quotes(work, masked, sents, n, inside)
         out.extend(direct)
         if not direct:
-            reported = _reported(text, masked, sent)
+            reported = _reported(work, masked, sent)
             if reported is not None:
                 out.append(reported)
-    return out
+    if work is text:
+        return out
+    return [replace(q, text=text[q.start:q.end],
+                    speaker_text=text[q.speaker_start:q.speaker_end] if q.speaker_start is not None
+                    and q.speaker_end is not None else None) for q in out]
