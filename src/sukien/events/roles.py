@@ -161,9 +161,13 @@ def complement(s: Sentence, ti: int, hi: int, slot: Slot, force: bool, tables: E
     markers += tables.cue("noun_target_prep") if noun else ()
     after = [g for g in after_trigger(s, ti, hi) if not (noun and g.owner and g.possessed == ti)]
     for g in after:
+        own = g.owner and (g.possessed == ti or (g.gov_tok == ti and not g.owned_head))
+        if own:  # "bác bỏ cáo buộc của X": a target only where the pattern names "của"
+            if any(m in tables.cue("owner_prep") for m in slot.markers) and heads_ok(g, slot):
+                return g
+            continue
         marked = g.gov == "prep" and g.gov_text in markers and (not g.place or g.gov_text in slot.markers)
-        direct = (slot.direct and g.gov == "verb" and g.gov_tok == ti and (force or not g.place)
-                  and not (noun and g.owner and not g.owned_head))  # "chuyến thăm của X": X's own visit
+        direct = slot.direct and g.gov == "verb" and g.gov_tok == ti and (force or not g.place)
         if (marked or direct) and heads_ok(g, slot):
             return g
     if force:  # "tấn công vào các mục tiêu ở X": the place of the targets
