@@ -340,3 +340,27 @@ def test_events_grammar_complement_clause_shares_the_introducing_date(res: Resou
     body = "Trước đó, Bộ Ngoại giao Ba Lan ngày 3/5 thông báo rằng hai nhà báo Belarus đã bị trục xuất."
     got = [e for e in events_of(res, body, "2024-05-10") if e.root in ("16", "17")]
     assert got and {e.date for e in got} == {"2024-05-03"}
+
+
+def test_events_grammar_leaders_appeal_to_their_own_people(res: Resources) -> None:
+    got = events_of(res, "Thủ tướng Nhật Bản kêu gọi người dân tiết kiệm điện.", "2022-06-01")
+    assert [(e.source.split(".")[0], e.target, e.root) for e in got] == [("JPN", "JPN.CVL", "02")]
+
+
+def test_events_grammar_anaphoric_act_targets_its_author(res: Resources) -> None:
+    body = "Trung Quốc áp thuế mới lên hàng hóa Australia. Canberra lập tức chỉ trích động thái này."
+    got = triples(events_of(res, body))
+    assert ("AUS", "CHN", "11") in got
+
+
+def test_events_grammar_response_aims_at_who_acted_against_the_responder(res: Resources) -> None:
+    body = "Ba Lan trục xuất hai nhà ngoại giao Belarus. Minsk tuyên bố sẽ đáp trả."
+    got = triples(events_of(res, body))
+    assert ("BLR", "POL", "13") in got
+
+
+def test_events_grammar_this_body_and_this_official(res: Resources) -> None:
+    body = ("Bộ Ngoại giao Hàn Quốc đã lên tiếng. Cơ quan này hối thúc Bỉ hợp tác điều tra. "
+            "Ngoại trưởng Bỉ Sophie Wilmès cho biết quan chức này đã xin lỗi Hàn Quốc.")
+    got = events_of(res, body, "2021-04-22")
+    assert ("KOR", "BEL", "02") in triples(got)

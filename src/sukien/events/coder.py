@@ -38,6 +38,7 @@ class Coding:
     dates: Dating
     seen: set[tuple[str, str | None, str | None, int]] = field(default_factory=set)
     topic: Member | None = None  # the state the article is about (``topic_state``)
+    acts: list[Event] = field(default_factory=list)  # events coded so far, in text order
 
 
 def code_doc(doc: Doc, tables: EventTables, side: Side, home: Callable[[str], str] | None = None,
@@ -67,7 +68,9 @@ def code_doc(doc: Doc, tables: EventTables, side: Side, home: Callable[[str], st
         for ti, tok in enumerate(s.toks):
             if tok.tag == "trigger":
                 found += _code_trigger(ctx, s, ti, nominal)
-        events += _targeted_first(found)
+        found = _targeted_first(found)
+        events += found
+        ctx.acts += found
     return events
 
 
@@ -136,8 +139,8 @@ def _pairs(ctx: Coding, s: Sentence, ti: int, lo: int, hi: int, subject: Group |
         if tgt is not None:  # "X hợp tác với A, B và C": X's account of its acts with each
             return roles.pairs(src, tgt, "sym")
         return roles.joint(src, "pair") if len(src.members) > 1 else _pair_ref(src)
-    if tgt is None and ctx.topic is not None and p.code.startswith(ctx.tables.cue("topic_target_code")):
-        tgt = _topic_group(ctx, src)  # "X cũng đã đề nghị hỗ trợ.": the state the story is about
+    if tgt is None and p.tgt is not None and p.tgt.after:
+        tgt = _discourse_target(ctx, s, ti, hi, src, trig)
     untargeted = p.tgt is None or not p.tgt.required or p.code[:2] in ctx.tables.cue("untargeted_root")
     if tgt is None and not untargeted:
         return _pair_ref(src) if src.members[0].pair else []
@@ -198,6 +201,40 @@ def topic_state(doc: Doc, home: Callable[[str], str]) -> Member | None:
     if counts[best] < TOPIC_SHARE * sum(counts.values()) or counts[best] < 2:
         return None
     return Member(0, 0, best, best, "reference")
+
+
+def _discourse_target(ctx: Coding, s: Sentence, ti: int, hi: int, src: Group, trig: Trigger) -> Group | None:
+    """A target the sentence leaves to its context: the acting state's own people ("kêu gọi người
+    dân …"), the author of the act just reported ("chỉ trích động thái này"), whoever last acted
+    against a responder ("sẽ đáp trả"), the state the story is about for aid ("đề nghị hỗ trợ.")."""
+    object_words = roles.object_words(s, ti, hi)
+    mine = _home(ctx, src.members[0])
+    if _starts_with(object_words, ctx.tables.cue("own_people")) and len(mine) == 3:
+        return _single(Member(trig.start, trig.end, f"{mine}.CVL", "", "reference"))
+    if _starts_with(object_words, ctx.tables.cue("anaphoric_act")):
+        last = next((e for e in reversed(ctx.acts) if e.source and ctx.home(e.source) != mine), None)
+        return _single(Member(trig.start, trig.end, last.source, "", "reference")) if last and last.source else None
+    if _response(ctx, trig):
+        last = next((e for e in reversed(ctx.acts) if e.target and ctx.home(e.target) == mine and e.source
+                     and ctx.home(e.source) != mine), None)
+        return _single(Member(trig.start, trig.end, last.source, "", "reference")) if last and last.source else None
+    if ctx.topic is not None and trig.pattern.code.startswith(ctx.tables.cue("topic_target_code")):
+        return _topic_group(ctx, src)  # "X cũng đã đề nghị hỗ trợ.": the state the story is about
+    return None
+
+
+def _response(ctx: Coding, trig: Trigger) -> bool:
+    """A response trigger ("đáp trả", "sẽ … trả đũa"): its words end with a ``future_only`` phrase."""
+    text = " " + " ".join(ctx.doc.lower[trig.start:trig.end].split())
+    return any(text.endswith(" " + p) for p in ctx.tables.cue("future_only"))
+
+
+def _starts_with(words: str, phrases: tuple[str, ...]) -> bool:
+    return any(words == p or words.startswith(p + " ") for p in phrases)
+
+
+def _single(m: Member) -> Group:
+    return Group((m,), -1, -1, "start", -1, None, "")
 
 
 def _topic_group(ctx: Coding, src: Group) -> Group | None:
@@ -262,7 +299,7 @@ def _event(ctx: Coding, s: Sentence, ti: int, trig: Trigger, pair: Pair, scope: 
     if tgt is not None and (src == tgt or (ctx.home(src) == ctx.home(tgt) and not _internal(ctx, src, tgt))):
         return None
     code = ctx.tables.code(_recode(trig.pattern.code, scope.modality, ctx.tables))
-    if scope.modality == "asserted" and ctx.doc.lower[trig.start:trig.end] in ctx.tables.cue("future_only"):
+    if scope.modality == "asserted" and _response(ctx, trig):
         code = ctx.tables.code(ctx.tables.cue("done_code")[0])  # "X trả đũa Y bằng …": done, coercion
     sent = ctx.doc.sentences[s.index]
     key = (code.code[:2], ctx.home(src), tgt and ctx.home(tgt), sent.start)  # one act per sentence and pair

@@ -182,7 +182,7 @@ def _ends_with_phrase(head: str, phrases: tuple[str, ...]) -> bool:
     return any(head.endswith(p) and (len(head) == len(p) or not head[-len(p) - 1].isalnum()) for p in phrases)
 
 
-_REF_KINDS = ("this_state", "both_states", "pronoun", "pronoun_m", "pronoun_f", "this_org", "we")
+_REF_KINDS = ("this_state", "both_states", "pronoun", "pronoun_m", "pronoun_f", "this_org", "this_body", "we")
 _GENDER = {"pronoun_m": "m", "pronoun_f": "f"}
 StateOf = Callable[[str], str | None]  # actor id -> the state it belongs to, or None
 
@@ -206,7 +206,7 @@ def _references(doc: Doc, start: int, end: int, tables: EventTables, taken: list
         if any(not (b <= x or a >= y) for x, y in taken):
             continue
         person = kind.startswith("pronoun")
-        if (person or kind == "this_org") and _followed_by_name(doc.body, b):
+        if (person or kind in ("this_org", "this_body")) and _followed_by_name(doc.body, b):
             continue
         if person and doc.body[a:a + 1].isupper() and a > start and doc.body[a - 2:a] != ". ":
             continue  # "Bà" with a capital mid-sentence is a name ("Bà Rịa")
@@ -241,8 +241,9 @@ def _resolve(doc: Doc, kind: str, phrase: str, before: int, state_of: StateOf) -
         exact = [m for m in people if want is not None and m.gender == want]
         pick = exact or [m for m in people if m.gender in (None, want)] or people
         return (pick[-1].actor_id, None) if pick else None
-    if kind == "this_org":
-        orgs = [m for m in history if m.kind == "org" and not m.as_place]
+    if kind in ("this_org", "this_body"):
+        kinds = ("org",) if kind == "this_org" else ("org", "sector")
+        orgs = [m for m in history if m.kind in kinds and not m.as_place]
         return (orgs[-1].actor_id, None) if orgs else None
     states = _recent_states(history, state_of)
     if kind == "this_state" and states:

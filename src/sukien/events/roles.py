@@ -233,6 +233,18 @@ def content_subject(doc: Doc, s: Sentence, ti: int, nominal: set[int], tables: E
     return found[0] if found else None
 
 
+def object_words(s: Sentence, ti: int, hi: int, n: int = 6) -> str:
+    """The plain words right after the trigger, up to the first actor, verb or punctuation
+    (lower case): the noun phrase of a direct object that names no actor."""
+    out = []
+    for j in range(ti + 1, min(hi, ti + 1 + n)):
+        t = s.toks[j]
+        if t.tag not in ("word", "classifier") or j in s.group_at:
+            break
+        out.append(t.text)
+    return " ".join(out)
+
+
 def possessor(s: Sentence, ti: int, hi: int) -> Group | None:
     """"chuyến thăm của X": the possessor right after an event noun."""
     for g in after_trigger(s, ti, hi):
