@@ -397,3 +397,18 @@ def test_other_roots(res: Resources, body: str, expected: set[Dyad], code: str) 
 def test_every_root_has_patterns() -> None:
     roots = {r["code"][:2] for r in read_tsv("event_patterns.tsv")}
     assert roots == {f"{i:02d}" for i in range(1, 21)}
+
+
+# ---------------------------------------------------------------- appeals by wish, orders to leave
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Lào mong muốn Nhật Bản tiếp tục hỗ trợ xây dựng đường sắt.", {("LAO", "JPN", "02")}),
+    ("Việt Nam mong muốn tăng cường quan hệ với Lào.", set()),  # a wish with no actor after it
+    ("Thị trưởng London gửi lời thỉnh cầu tới chính phủ Pháp.", {("GBR", "FRA.GOV", "02")}),
+    ("15 nhân viên Đại sứ quán Ba Lan sẽ phải rời khỏi Belarus trong 48 giờ.", {("BLR", "POL.GOV", "16")}),
+    ("Hàn Quốc hoài nghi về cam kết của Triều Tiên.", {("KOR", "PRK", "11")}),
+    ("Israel rút các đơn vị quân sự khỏi Dải Gaza.", {("ISR", None, "08")}),
+])
+def test_wishes_pleas_and_orders_to_leave(res: Resources, body: str, expected: set[Dyad]) -> None:
+    check(res, body, expected)

@@ -125,7 +125,8 @@ def _pairs(ctx: Coding, s: Sentence, ti: int, lo: int, hi: int, subject: Group |
         return roles.pairs(agent, subject, "passive") if agent is not None and subject is not None else []
     src = _fill(ctx, s, ti, hi, p.src, subject, force, nominal)
     tgt = _fill(ctx, s, ti, hi, p.tgt, subject, force, nominal) if p.tgt is not None else None
-    if tgt is None and p.tgt is not None and p.tgt.after and p.code[:2] in ctx.tables.cue("governing_root"):
+    strict = p.tgt is not None and p.tgt.strict
+    if tgt is None and p.tgt is not None and p.tgt.after and not strict and p.code[:2] in ctx.tables.cue("governing_root"):
         tgt = _content_target(ctx, s, ti, hi, nominal)
     if src is None and p.sym and tgt is not None and ti in nominal:
         src = roles.adverbial_subject(s, ti, hi, nominal, ctx.tables) or _speaker_party(ctx, trig)
@@ -139,7 +140,7 @@ def _pairs(ctx: Coding, s: Sentence, ti: int, lo: int, hi: int, subject: Group |
         if tgt is not None:  # "X hợp tác với A, B và C": X's account of its acts with each
             return roles.pairs(src, tgt, "sym")
         return roles.joint(src, "pair") if len(src.members) > 1 else _pair_ref(src)
-    if tgt is None and p.tgt is not None and p.tgt.after:
+    if tgt is None and p.tgt is not None and p.tgt.after and not strict:
         tgt = _discourse_target(ctx, s, ti, hi, src, trig)
     untargeted = p.tgt is None or not p.tgt.required or p.code[:2] in ctx.tables.cue("untargeted_root")
     if tgt is None and not untargeted:

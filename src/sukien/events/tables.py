@@ -38,6 +38,7 @@ class Slot:
     required: bool = True
     heads: tuple[str, ...] = ()
     direct: bool = True  # a direct object (no marker) fills it too
+    strict: bool = False  # "$TGT!": only what the sentence writes there (no target from the context)
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def _cue_index(cues: dict[str, tuple[str, ...]], speech: tuple[str, ...]) -> Cue
     return CueIndex(phrases, max((len(k) for k in phrases), default=1), starts)
 
 
-_TOKEN = re.compile(r"\$(?:SRC|TGT)\??(?:\[[^\]]*\])?|\([^)]*\)|\S+")
+_TOKEN = re.compile(r"\$(?:SRC|TGT)[?!]?(?:\[[^\]]*\])?|\([^)]*\)|\S+")
 
 
 def parse_template(code: str, template: str, sym: bool = False, noun: bool = False) -> Pattern:
@@ -107,7 +108,7 @@ def parse_template(code: str, template: str, sym: bool = False, noun: bool = Fal
         elif tok.startswith("$"):
             role = "src" if tok.startswith("$SRC") else "tgt"
             heads = tuple(split_list(tok[tok.index("[") + 1:-1].lower())) if "[" in tok else ()
-            slots[role] = Slot(role, bool(words), markers, "?" not in tok, heads, direct or not markers)
+            slots[role] = Slot(role, bool(words), markers, "?" not in tok, heads, direct or not markers, "!" in tok)
             markers, direct = (), True
         else:
             words.append(tok.lower())
