@@ -364,3 +364,29 @@ def test_events_grammar_this_body_and_this_official(res: Resources) -> None:
             "Ngoại trưởng Bỉ Sophie Wilmès cho biết quan chức này đã xin lỗi Hàn Quốc.")
     got = events_of(res, body, "2021-04-22")
     assert ("KOR", "BEL", "02") in triples(got)
+
+
+def test_events_grammar_quantified_own_people(res: Resources) -> None:
+    got = events_of(res, "Tổng thống Hàn Quốc kêu gọi tất cả người dân đi bầu cử.", "2022-06-01")
+    assert [(e.source.split(".")[0], e.target, e.root) for e in got] == [("KOR", "KOR.CVL", "02")]
+
+
+def test_events_grammar_two_named_people_of_one_state(res: Resources) -> None:
+    body = "Ngoại trưởng Mỹ Antony Blinken gửi lời thỉnh cầu tới Tổng thống Mỹ Joe Biden."
+    got = events_of(res, body, "2022-04-01")
+    assert [(e.source.split(".")[0], e.target.split(".")[0], e.root) for e in got] == [("USA", "USA", "02")]
+
+
+def test_events_grammar_announcement_opens_a_clause(res: Resources) -> None:
+    body = "Bộ Ngoại giao Nga công bố 10 nhân viên Đại sứ quán Ba Lan sẽ phải rời khỏi Nga."
+    got = triples(events_of(res, body))
+    assert ("RUS", "POL", "16") in got
+    announced = triples(events_of(res, "Nhật Bản công bố lệnh trừng phạt mới đối với Nga."))
+    assert ("JPN", "RUS", "16") in announced
+
+
+def test_events_grammar_intent_without_partner_goes_to_the_topic_state(res: Resources) -> None:
+    body = ("Lũ lớn tàn phá Pakistan. Chính phủ Pakistan kêu gọi quốc tế giúp đỡ.\n\n"
+            "Nhiều nước như Canada, Australia đã cam kết hỗ trợ chiến dịch cứu trợ.")
+    got = triples(events_of(res, body))
+    assert ("CAN", "PAK", "03") in got and ("AUS", "PAK", "03") in got

@@ -208,7 +208,7 @@ def _discourse_target(ctx: Coding, s: Sentence, ti: int, hi: int, src: Group, tr
     """A target the sentence leaves to its context: the acting state's own people ("kêu gọi người
     dân …"), the author of the act just reported ("chỉ trích động thái này"), whoever last acted
     against a responder ("sẽ đáp trả"), the state the story is about for aid ("đề nghị hỗ trợ.")."""
-    object_words = roles.object_words(s, ti, hi)
+    object_words = _without_determiner(roles.object_words(s, ti, hi), ctx.tables)
     mine = _home(ctx, src.members[0])
     if _starts_with(object_words, ctx.tables.cue("own_people")) and len(mine) == 3:
         return _single(Member(trig.start, trig.end, f"{mine}.CVL", "", "reference"))
@@ -228,6 +228,13 @@ def _response(ctx: Coding, trig: Trigger) -> bool:
     """A response trigger ("đáp trả", "sẽ … trả đũa"): its words end with a ``future_only`` phrase."""
     text = " " + " ".join(ctx.doc.lower[trig.start:trig.end].split())
     return any(text.endswith(" " + p) for p in ctx.tables.cue("future_only"))
+
+
+def _without_determiner(words: str, tables: EventTables) -> str:
+    for d in tables.cue("determiner"):
+        if words.startswith(d + " "):
+            return words[len(d) + 1:]
+    return words
 
 
 def _starts_with(words: str, phrases: tuple[str, ...]) -> bool:
@@ -297,7 +304,7 @@ def _event(ctx: Coding, s: Sentence, ti: int, trig: Trigger, pair: Pair, scope: 
     tgt = ctx.side(pair.target.actor_id, date) if pair.target is not None else None
     if src.startswith("person:") or (tgt is not None and tgt.startswith("person:")):
         return None  # a person with no known side is not a political actor of a dyad
-    if tgt is not None and (src == tgt or (ctx.home(src) == ctx.home(tgt) and not _internal(ctx, src, tgt))):
+    if tgt is not None and ctx.home(src) == ctx.home(tgt) and not _internal(ctx, src, tgt, pair):
         return None
     code = ctx.tables.code(_recode(trig.pattern.code, scope.modality, ctx.tables))
     if scope.modality == "asserted" and _response(ctx, trig):
@@ -339,11 +346,15 @@ def _other_state(ctx: Coding, pair: Pair) -> Pair:
     return Pair(pair.source, Member(t.start, t.end, other, t.text, t.kind, t.place, t.pair), pair.how)
 
 
-def _internal(ctx: Coding, src: str, tgt: str) -> bool:
+def _internal(ctx: Coding, src: str, tgt: str, pair: Pair) -> bool:
     """An act within one state between two of its parts ("cảnh sát bắt giữ người biểu tình",
-    "Thủ tướng kêu gọi người dân …"): one side is a part of ``internal_sector``."""
+    "Thủ tướng kêu gọi người dân …": one side is a part of ``internal_sector``), or between two
+    different named people of it ("Thủ hiến bang X gửi lời thỉnh cầu tới Thủ tướng Y")."""
     parts = {x.split(".", 1)[1].lower() for x in (src, tgt) if "." in x}
-    return bool(parts & set(ctx.tables.cue("internal_sector")))
+    if parts & set(ctx.tables.cue("internal_sector")):
+        return True
+    people = [m.actor_id for m in (pair.source, pair.target) if m is not None and m.actor_id.startswith("person:")]
+    return len(people) == 2 and people[0] != people[1]
 
 
 def _recode(code: str, modality: str, tables: EventTables) -> str:

@@ -201,7 +201,7 @@ def light_governed(s: Sentence, ti: int) -> bool:
         if t.tag in ("word", "classifier", "date") and words < 3:
             words += 1
             continue
-        return t.tag == "light_verb"
+        return t.tag in ("light_verb", "speech")  # "X công bố lệnh trừng phạt …": announced, X's act
     return False
 
 

@@ -74,7 +74,7 @@ def _cue_index(cues: dict[str, tuple[str, ...]], speech: tuple[str, ...]) -> Cue
     for kind in reversed(TAG_KINDS):  # earlier kinds overwrite later ones
         for p in cues.get(kind, ()):
             phrases[tuple(WORD.findall(p))] = kind
-    for p in speech:
+    for p in (*speech, *cues.get("statement_verb", ())):
         phrases.setdefault(tuple(WORD.findall(p)), "speech")
     for p in cues.get("not_negation", ()):  # "không người lái": a plain word, not a negator
         phrases[tuple(WORD.findall(p))] = "word"
