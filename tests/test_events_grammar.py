@@ -390,3 +390,10 @@ def test_events_grammar_intent_without_partner_goes_to_the_topic_state(res: Reso
             "Nhiều nước như Canada, Australia đã cam kết hỗ trợ chiến dịch cứu trợ.")
     got = triples(events_of(res, body))
     assert ("CAN", "PAK", "03") in got and ("AUS", "PAK", "03") in got
+
+
+def test_events_grammar_story_day_is_not_a_bound(res: Resources) -> None:
+    body = ("Bộ Quốc phòng Nga ngày 5/5 thông báo đóng cửa vùng biển này từ ngày 8/5 đến ngày 30/9.\n\n"
+            "Mỹ lập tức chỉ trích Nga.")
+    got = [e for e in events_of(res, body, "2024-05-10") if e.root == "11"]
+    assert got and got[0].date == "2024-05-05"

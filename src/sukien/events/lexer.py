@@ -153,14 +153,14 @@ def tokenize(doc: Doc, start: int, end: int, spans: list[tuple[int, int, str, in
     for s, e, tag, index in sorted(spans, key=lambda x: (x[0], -x[1])):
         if s < pos:
             continue
-        out += _gap_tokens(doc.lower, pos, s, tables)
+        out += gap_tokens(doc.lower, pos, s, tables)
         out.append(Tok(s, e, doc.lower[s:e], tag, index))
         pos = e
-    out += _gap_tokens(doc.lower, pos, end, tables)
+    out += gap_tokens(doc.lower, pos, end, tables)
     return out
 
 
-def _gap_tokens(low: str, start: int, end: int, tables: EventTables) -> list[Tok]:
+def gap_tokens(low: str, start: int, end: int, tables: EventTables) -> list[Tok]:
     words = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(low, start, end)]
     texts = [w for _, _, w in words]
     index = tables.tags

@@ -10,12 +10,14 @@ from datetime import date
 
 from sukien.dates import PartialDate, find_dates, resolve
 from sukien.doc import DateSpan, Doc
+from sukien.events.lexer import gap_tokens
 from sukien.events.phrases import Sentence
 from sukien.events.tables import EventTables
 
 NEARBY_DAYS = 31  # how close a date in the text must be to give a yearless date its year
 CLOSE_WORDS = 8  # a year this close after the trigger, past its object only, dates it
 STORY_DAYS = 7  # a day this close before publication is the story's own day
+_VERBAL = frozenset({"predicate", "speech", "claim", "light_verb"})
 _FULL = frozenset({"absolute", "day_month", "relative", "weekday"})
 _ADJUNCT_BEFORE = frozenset({"punct", "predicate", "speech", "trigger", "light_verb", "coordinator"})
 
@@ -41,7 +43,7 @@ def event_date(d: Dating, s: Sentence, ti: int, tables: EventTables) -> tuple[st
     """The date of the trigger at token ``ti`` of ``s``, with its basis."""
     span = _own_date(d.doc, s, ti, tables)
     if span is None:
-        return _story_day(d, s)
+        return _story_day(d, s, tables)
     anchor = _nearby_anchor(d, s.start)
     if _narrative(span.expr.text, tables) and anchor is d.doc.anchor:
         return d.fallback  # "hôm sau" counts from the story's last date, not from publication
@@ -105,7 +107,7 @@ def _adjunct(s: Sentence, i: int, span: DateSpan, tables: EventTables) -> bool:
 
 
 
-def _story_day(d: Dating, s: Sentence) -> tuple[str | None, str]:
+def _story_day(d: Dating, s: Sentence, tables: EventTables) -> tuple[str | None, str]:
     """A sentence with no date of its own continues the day named last in its paragraph, or
     earlier in the article when that day is the story's own (at most ``STORY_DAYS`` before
     publication); otherwise the publication date."""
@@ -114,7 +116,7 @@ def _story_day(d: Dating, s: Sentence) -> tuple[str | None, str]:
     para = para + 2 if para >= 0 else 0
     pub = d.doc.anchor.to_date() if d.anchor_trusted and d.doc.anchor is not None else None
     for x in reversed(d.doc.dates_in(0, s.start)):
-        if x.expr.kind not in ("absolute", "day_month"):
+        if x.expr.kind not in ("absolute", "day_month") or not _leads(d.doc, x, tables):
             continue
         iso, basis = resolve(x.expr, _nearby_anchor(d, x.start))
         if iso is None or len(iso) != 10 or iso.startswith("-"):
@@ -122,6 +124,13 @@ def _story_day(d: Dating, s: Sentence) -> tuple[str | None, str]:
         if x.start >= para or (pub is not None and 0 <= (pub - date.fromisoformat(iso)).days <= STORY_DAYS):
             return iso, "relative"
     return d.fallback
+
+
+def _leads(doc: Doc, x: DateSpan, tables: EventTables) -> bool:
+    """A date before its sentence's first verb ("Ngày 15/4, …", "Bộ X ngày 15/4 thông báo …"): the
+    day of what the sentence reports, not a bound further on ("… kết thúc ngày 31/10")."""
+    sent = doc.sentences[doc.sentence_index(x.start)]
+    return not any(t.tag in _VERBAL for t in gap_tokens(doc.lower, sent.start, x.start, tables))
 
 
 def _closes_phrase(s: Sentence, ti: int, i: int) -> bool:
