@@ -50,7 +50,7 @@ def local_subject(s: Sentence, ti: int, lo: int, nominal: set[int], tables: Even
         found = [g for g in s.groups if b <= _at(g) < p and (g.anchor >= 0 or g.last < p) and subject_ok(g, tables)]
         if found:
             return found[0]
-        if any(s.toks[i].tag in ("word", "classifier") and i not in s.group_at for i in range(b, p)):
+        if _noun_before(s, b, p):
             return None  # "… và đoàn tàu đang …": the stretch has a subject, not an actor
     return None
 
@@ -68,6 +68,16 @@ def pivot_subject(s: Sentence, ti: int, lo: int, nominal: set[int]) -> Group | N
         return None
     between = s.toks[g.gov_tok + 1:g.first]
     return g if all(t.tag in ("word", "classifier") for t in between) else None
+
+
+def _noun_before(s: Sentence, b: int, p: int) -> bool:
+    """A noun phrase of plain words right before the predicate at ``p`` (over aspect words and
+    dates): the stretch's subject. "… công bố các lệnh trừng phạt và trục xuất …" has none: the
+    words there are the object of the previous verb, joined by "và"."""
+    j = p - 1
+    while j >= b and s.toks[j].tag in ("predicate", "date"):
+        j -= 1
+    return j >= b and s.toks[j].tag in ("word", "classifier") and j not in s.group_at
 
 
 def _at(g: Group) -> int:
