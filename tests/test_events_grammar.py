@@ -397,3 +397,8 @@ def test_events_grammar_story_day_is_not_a_bound(res: Resources) -> None:
             "Mỹ lập tức chỉ trích Nga.")
     got = [e for e in events_of(res, body, "2024-05-10") if e.root == "11"]
     assert got and got[0].date == "2024-05-05"
+
+
+def test_events_grammar_joint_act_noun_after_the_verb_takes_the_subject(res: Resources) -> None:
+    body = "Hai binh sĩ Armenia thiệt mạng trong cuộc đụng độ với Azerbaijan."
+    assert ("ARM", "AZE", "19") in triples(events_of(res, body))

@@ -142,11 +142,12 @@ def _pairs(ctx: Coding, s: Sentence, ti: int, lo: int, hi: int, subject: Group |
         return roles.joint(src, "pair") if len(src.members) > 1 else _pair_ref(src)
     if tgt is None and p.tgt is not None and p.tgt.after and not strict:
         tgt = _discourse_target(ctx, s, ti, hi, src, trig)
-    untargeted = p.tgt is None or not p.tgt.required or p.code[:2] in ctx.tables.cue("untargeted_root")
+    threat = p.code[:2] in ctx.tables.cue("untargeted_root")
+    untargeted = p.tgt is None or not p.tgt.required or (threat and _ends_with(ctx, trig, "threat_verb"))
     if tgt is None and not untargeted:
         return _pair_ref(src) if src.members[0].pair else []
     found = roles.pairs(src, tgt, "svo")
-    if p.code[:2] in ctx.tables.cue("untargeted_root") and tgt is not None:
+    if threat and tgt is not None:
         found = [x for x in found if x.target is None or x.target.alts
                  or _home(ctx, x.target) != _home(ctx, x.source)]
         if not found:
@@ -216,7 +217,8 @@ def _discourse_target(ctx: Coding, s: Sentence, ti: int, hi: int, src: Group, tr
         last = next((e for e in reversed(ctx.acts) if e.source and ctx.home(e.source) != mine), None)
         return _single(Member(trig.start, trig.end, last.source, "", "reference")) if last and last.source else None
     if _response(ctx, trig):
-        last = next((e for e in reversed(ctx.acts) if e.target and ctx.home(e.target) == mine and e.source
+        recent = [e for e in ctx.acts if e.char_start >= _previous_sentence_start(ctx, s)]
+        last = next((e for e in reversed(recent) if e.target and ctx.home(e.target) == mine and e.source
                      and ctx.home(e.source) != mine), None)
         return _single(Member(trig.start, trig.end, last.source, "", "reference")) if last and last.source else None
     if ctx.topic is not None and trig.pattern.code.startswith(ctx.tables.cue("topic_target_code")):
@@ -226,8 +228,12 @@ def _discourse_target(ctx: Coding, s: Sentence, ti: int, hi: int, src: Group, tr
 
 def _response(ctx: Coding, trig: Trigger) -> bool:
     """A response trigger ("đáp trả", "sẽ … trả đũa"): its words end with a ``future_only`` phrase."""
+    return _ends_with(ctx, trig, "future_only")
+
+
+def _ends_with(ctx: Coding, trig: Trigger, kind: str) -> bool:
     text = " " + " ".join(ctx.doc.lower[trig.start:trig.end].split())
-    return any(text.endswith(" " + p) for p in ctx.tables.cue("future_only"))
+    return any(text.endswith(" " + p) for p in ctx.tables.cue(kind))
 
 
 def _without_determiner(words: str, tables: EventTables) -> str:
@@ -235,6 +241,10 @@ def _without_determiner(words: str, tables: EventTables) -> str:
         if words.startswith(d + " "):
             return words[len(d) + 1:]
     return words
+
+
+def _previous_sentence_start(ctx: Coding, s: Sentence) -> int:
+    return ctx.doc.sentences[max(0, s.index - 1)].start
 
 
 def _starts_with(words: str, phrases: tuple[str, ...]) -> bool:

@@ -186,13 +186,18 @@ def complement(s: Sentence, ti: int, hi: int, slot: Slot, force: bool, tables: E
 
 
 def adverbial_subject(s: Sentence, ti: int, hi: int, nominal: set[int], tables: EventTables) -> Group | None:
-    """"Trong cuộc gặp với X, ông Y …": an event noun in a fronted adverbial phrase takes the
-    subject of the predicate after the comma that closes the phrase."""
-    if ti == 0 or s.toks[ti - 1].text not in tables.cue("noun_prep"):
+    """"Trong cuộc gặp với X, ông Y …": a joint-act noun in a fronted adverbial phrase takes the
+    subject of the predicate after the comma that closes the phrase; in an adverbial phrase after
+    the verb ("… thiệt mạng trong cuộc đụng độ với Y"), the clause's subject."""
+    j = ti - 1
+    while j >= 0 and s.toks[j].tag == "classifier":
+        j -= 1
+    if j < 0 or s.toks[j].text not in tables.cue("noun_prep"):
         return None
     comma = next((i for i in range(ti + 1, hi) if s.toks[i].text == ","), None)
-    if comma is None:
-        return None
+    if comma is None:  # "Binh sĩ X thiệt mạng trong cuộc đụng độ với Y": the clause's subject
+        lo = token_range(s, s.clause_of[ti])[0]
+        return local_subject(s, ti, lo, nominal, tables)
     p = next((i for i in range(comma + 1, hi) if is_pred(s.toks[i], nominal, i)), None)
     if p is None:
         return None
