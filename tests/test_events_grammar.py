@@ -359,6 +359,18 @@ def test_events_grammar_response_aims_at_who_acted_against_the_responder(res: Re
     assert ("BLR", "POL", "13") in got
 
 
+def test_events_grammar_response_aims_at_an_act_earlier_in_its_sentence(res: Resources) -> None:
+    body = "Sau khi Ba Lan trục xuất hai nhà ngoại giao Belarus, Minsk tuyên bố sẽ đáp trả."
+    got = triples(events_of(res, body))
+    assert ("BLR", "POL", "13") in got
+
+
+def test_events_grammar_response_aims_at_the_author_of_a_named_act(res: Resources) -> None:
+    body = "Lithuania phản đối hành động khiêu khích của Belarus và cho biết sẽ có biện pháp đáp trả."
+    got = triples(events_of(res, body))
+    assert ("LTU", "BLR", "13") in got
+
+
 def test_events_grammar_this_body_and_this_official(res: Resources) -> None:
     body = ("Bộ Ngoại giao Hàn Quốc đã lên tiếng. Cơ quan này hối thúc Bỉ hợp tác điều tra. "
             "Ngoại trưởng Bỉ Sophie Wilmès cho biết quan chức này đã xin lỗi Hàn Quốc.")

@@ -64,13 +64,13 @@ def code_doc(doc: Doc, tables: EventTables, side: Side, home: Callable[[str], st
             continue
         s = analyse(doc, index, triggers, tables, speakers, state_of)
         nominal = set(s.nominal)
-        found: list[Event] = []
+        before = len(ctx.acts)
         for ti, tok in enumerate(s.toks):
             if tok.tag == "trigger":
-                found += _code_trigger(ctx, s, ti, nominal)
-        found = _targeted_first(found)
+                ctx.acts += _code_trigger(ctx, s, ti, nominal)  # earlier acts of the sentence count
+        found = _targeted_first(ctx.acts[before:])
         events += found
-        ctx.acts += found
+        ctx.acts[before:] = found
     return events
 
 
@@ -217,12 +217,24 @@ def _discourse_target(ctx: Coding, s: Sentence, ti: int, hi: int, src: Group, tr
         last = next((e for e in reversed(ctx.acts) if e.source and ctx.home(e.source) != mine), None)
         return _single(Member(trig.start, trig.end, last.source, "", "reference")) if last and last.source else None
     if _response(ctx, trig):
+        author = _act_author(ctx, s, ti, mine)
+        if author is not None:
+            return author
         recent = [e for e in ctx.acts if e.char_start >= _previous_sentence_start(ctx, s)]
         last = next((e for e in reversed(recent) if e.target and ctx.home(e.target) == mine and e.source
                      and ctx.home(e.source) != mine), None)
         return _single(Member(trig.start, trig.end, last.source, "", "reference")) if last and last.source else None
     if ctx.topic is not None and trig.pattern.code.startswith(ctx.tables.cue("topic_target_code")):
         return _topic_group(ctx, src)  # "X cũng đã đề nghị hỗ trợ.": the state the story is about
+    return None
+
+
+def _act_author(ctx: Coding, s: Sentence, ti: int, mine: str) -> Group | None:
+    """The foreign possessor of an act noun before a response ("hành động của X … sẽ đáp trả")."""
+    for g in reversed(s.groups):
+        if g.owner and g.first < ti and _starts_with(g.owned_head, ctx.tables.cue("act_noun")) \
+                and all(_home(ctx, m) != mine for m in g.members):
+            return g
     return None
 
 
