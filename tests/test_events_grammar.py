@@ -371,6 +371,13 @@ def test_events_grammar_response_aims_at_the_author_of_a_named_act(res: Resource
     assert ("LTU", "BLR", "13") in got
 
 
+def test_events_grammar_a_decision_after_a_preposition_is_a_noun(res: Resources) -> None:
+    got = triples(events_of(res, "Đức hoài nghi về quyết định rút quân của Nga."))
+    assert ("DEU", "RUS", "11") in got
+    verb = triples(events_of(res, "Ba Lan quyết định trục xuất hai nhà ngoại giao Belarus."))
+    assert {(s, t) for s, t, _ in verb} == {("POL", "BLR")}
+
+
 def test_events_grammar_this_body_and_this_official(res: Resources) -> None:
     body = ("Bộ Ngoại giao Hàn Quốc đã lên tiếng. Cơ quan này hối thúc Bỉ hợp tác điều tra. "
             "Ngoại trưởng Bỉ Sophie Wilmès cho biết quan chức này đã xin lỗi Hàn Quốc.")

@@ -157,7 +157,22 @@ def tokenize(doc: Doc, start: int, end: int, spans: list[tuple[int, int, str, in
         out.append(Tok(s, e, doc.lower[s:e], tag, index))
         pos = e
     out += gap_tokens(doc.lower, pos, end, tables)
-    return out
+    return _noun_predicates(out, tables)
+
+
+_NOUN_BEFORE = frozenset({"trigger", "speech", "object_prep", "owner_prep", "classifier"})
+
+
+def _noun_predicates(toks: list[Tok], tables: EventTables) -> list[Tok]:
+    """A predicate that is also a noun ("quyết định") heads a noun phrase after a verb, a
+    preposition or a determiner ("phản đối quyết định rút quân"): it is read as a classifier."""
+    nouns = tables.cue("noun_predicate")
+    after = set(tables.cue("noun_prep")) | set(tables.cue("determiner"))
+    for i in range(1, len(toks)):
+        t, prev = toks[i], toks[i - 1]
+        if t.tag == "predicate" and t.text in nouns and (prev.tag in _NOUN_BEFORE or prev.text in after):
+            toks[i] = Tok(t.start, t.end, t.text, "classifier", t.index)
+    return toks
 
 
 def gap_tokens(low: str, start: int, end: int, tables: EventTables) -> list[Tok]:
