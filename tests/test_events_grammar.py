@@ -378,6 +378,17 @@ def test_events_grammar_a_decision_after_a_preposition_is_a_noun(res: Resources)
     assert {(s, t) for s, t, _ in verb} == {("POL", "BLR")}
 
 
+def test_events_grammar_a_list_of_demands_is_all_content(res: Resources) -> None:
+    body = "Pháp kêu gọi Iran ngừng làm giàu urani, trả tự do cho các tù nhân và hợp tác với IAEA."
+    assert triples(events_of(res, body)) == {("FRA", "IRN", "02")}
+
+
+def test_events_grammar_a_withdrawal_without_a_place_is_from_the_topic_state(res: Resources) -> None:
+    body = ("Chính phủ Ukraine lo ngại trước các cuộc tập trận sát biên giới Ukraine.\n\n"
+            "Ngày 22/4, Nga thông báo rút các đơn vị quân sự về căn cứ.")
+    assert ("RUS", "UKR", "08") in triples(events_of(res, body))
+
+
 def test_events_grammar_this_body_and_this_official(res: Resources) -> None:
     body = ("Bộ Ngoại giao Hàn Quốc đã lên tiếng. Cơ quan này hối thúc Bỉ hợp tác điều tra. "
             "Ngoại trưởng Bỉ Sophie Wilmès cho biết quan chức này đã xin lỗi Hàn Quốc.")

@@ -56,7 +56,8 @@ def _clause_start(doc: Doc, clause: object, s: Sentence) -> int:
 def _governor(s: Sentence, ti: int, nominal: set[int], tables: EventTables) -> str | None:
     """The code of a verbal trigger whose content the trigger at ``ti`` is: an earlier trigger
     of the same clause asking, threatening, offering, refusing or alleging, with no speech verb,
-    comma or clause joiner between them (content of content is content: "yêu cầu X hủy bỏ lệnh …")."""
+    comma or clause joiner between them but for a list of bare verbs (content of content is content:
+    "yêu cầu X hủy bỏ lệnh …")."""
     clause = s.clause_of[ti]
     for j in range(ti - 1, -1, -1):
         t = s.toks[j]
@@ -66,9 +67,20 @@ def _governor(s: Sentence, ti: int, nominal: set[int], tables: EventTables) -> s
             code = s.triggers[t.index].pattern.code
             if code[:2] in tables.cue("governing_root") or code.startswith(tables.cue("claim_code")):
                 return code
-        if opens_subject(s, j, tables):
+        if opens_subject(s, j, tables) and not _bare_verb_after(s, j, nominal):
             return None
     return None
+
+
+def _bare_verb_after(s: Sentence, j: int, nominal: set[int]) -> bool:
+    """A comma or "và" right before a verb with no subject continues a list of content ("kêu gọi
+    X ngừng bắn, thả tù nhân và rút quân"); one before a speech verb does not."""
+    t = s.toks[j]
+    nxt = j + 1
+    while nxt < len(s.toks) and s.toks[nxt].tag == "predicate":
+        nxt += 1
+    return t.tag in ("punct", "coordinator") and t.text != ";" and nxt < len(s.toks) \
+        and s.toks[nxt].tag == "trigger" and nxt not in nominal
 
 
 def _conditional_sentence(doc: Doc, s: Sentence, clause_index: int) -> bool:
