@@ -238,6 +238,7 @@ def test_judicial_nouns_are_no_acts(res: Resources, body: str) -> None:
     # a retaliation already done is coercion (done_code); "sẽ trả đũa" stays a threat
     ("Trung Quốc trả đũa Australia bằng thuế chống bán phá giá.", {("CHN", "AUS", "17")}, "170"),
     ("Trung Quốc tuyên bố sẽ trả đũa Australia.", {("CHN", "AUS", "13")}, "130"),
+    ("Iran tuyên bố sẽ đáp trả lại Israel.", {("IRN", "ISR", "13")}, "130"),  # not "trả lại"
     ("Nga hăm dọa Moldova.", {("RUS", "MDA", "13")}, "130"),
     ("Triều Tiên đe dọa tấn công Hàn Quốc.", {("PRK", "KOR", "13")}, "1384"),
     ("Israel ra tối hậu thư cho Hamas.", {("ISR", "HAMAS", "13")}, "139"),
