@@ -389,6 +389,13 @@ def test_events_grammar_a_withdrawal_without_a_place_is_from_the_topic_state(res
     assert ("RUS", "UKR", "08") in triples(events_of(res, body))
 
 
+def test_events_grammar_a_verb_closing_a_quotation_aims_at_who_opens_it(res: Resources) -> None:
+    body = '"Nga đang tìm cách chia rẽ châu Âu", Ngoại trưởng Pháp cáo buộc.'
+    assert ("FRA", "RUS", "11") in triples(events_of(res, body))
+    own = '"Pháp sẽ không lùi bước trước sức ép", Ngoại trưởng Pháp cảnh báo.'
+    assert not [e for e in events_of(res, own) if e.target is not None]
+
+
 def test_events_grammar_this_body_and_this_official(res: Resources) -> None:
     body = ("Bộ Ngoại giao Hàn Quốc đã lên tiếng. Cơ quan này hối thúc Bỉ hợp tác điều tra. "
             "Ngoại trưởng Bỉ Sophie Wilmès cho biết quan chức này đã xin lỗi Hàn Quốc.")

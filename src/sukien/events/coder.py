@@ -224,6 +224,10 @@ def _discourse_target(ctx: Coding, s: Sentence, ti: int, hi: int, src: Group, tr
         last = next((e for e in reversed(recent) if e.target and ctx.home(e.target) == mine and e.source
                      and ctx.home(e.source) != mine), None)
         return _single(Member(trig.start, trig.end, last.source, "", "reference")) if last and last.source else None
+    if trig.pattern.code[:2] in ctx.tables.cue("quote_close_root") and _closes_sentence(s, ti):
+        found = _quoted_subject(ctx, trig, mine)  # '"X đang …", Y cáo buộc.': aimed at X
+        if found is not None:
+            return found
     if ctx.topic is not None and trig.pattern.code.startswith(ctx.tables.cue("topic_target_code")):
         return _topic_group(ctx, src)  # "X cũng đã đề nghị hỗ trợ.": the state the story is about
     return None
@@ -236,6 +240,28 @@ def _act_author(ctx: Coding, s: Sentence, ti: int, mine: str) -> Group | None:
                 and all(_home(ctx, m) != mine for m in g.members):
             return g
     return None
+
+
+def _closes_sentence(s: Sentence, ti: int) -> bool:
+    return all(t.tag in ("punct", "date") for t in s.toks[ti + 1:])
+
+
+QUOTE_GAP = 80  # characters at most between a quotation's end and the verb closing it
+
+
+def _quoted_subject(ctx: Coding, trig: Trigger, mine: str) -> Group | None:
+    """The actor opening the direct quotation a disapproving verb closes, when foreign."""
+    doc = ctx.doc
+    before = [q for q in doc.quotes if q.direct and q.end <= trig.start and trig.start - q.end <= QUOTE_GAP]
+    if not before:
+        return None
+    q = before[-1]
+    if any(c in doc.body[q.end:trig.start].lstrip('"”’\'') for c in '.!?"“”'):
+        return None
+    first = next(iter(doc.mentions_in(q.start, min(q.end, q.start + 4))), None)
+    if first is None or first.as_place or ctx.home(ctx.side(first.actor_id, None)) == mine:
+        return None
+    return _single(Member(first.start, first.end, first.actor_id, first.text, first.kind))
 
 
 def _response(ctx: Coding, trig: Trigger) -> bool:
