@@ -396,6 +396,22 @@ def test_events_grammar_a_verb_closing_a_quotation_aims_at_who_opens_it(res: Res
     assert not [e for e in events_of(res, own) if e.target is not None]
 
 
+def test_events_grammar_a_pro_state_qualifier_is_no_party(res: Resources) -> None:
+    body = "Tổng thống Moldova cấm ba kênh truyền hình thân Nga."
+    assert not [e for e in events_of(res, body) if e.target and e.target.startswith("RUS")]
+    assert ("RUS", "USA", "11") in triples(events_of(res, "Bản thân Nga cũng lên án Mỹ."))
+
+
+def test_events_grammar_the_actor_of_an_event_classifier_acts(res: Resources) -> None:
+    got = triples(events_of(res, "Anh trừng phạt Iran sau vụ Iran bắt giữ nhà báo Pháp."))
+    assert got == {("GBR", "IRN", "16"), ("IRN", "FRA", "17")}
+
+
+def test_events_grammar_they_after_a_speech_verb_is_the_speaker(res: Resources) -> None:
+    body = "Cảnh sát Thái Lan cho biết họ đã bắt giữ hai công dân Campuchia."
+    assert ("THA", "KHM", "17") in triples(events_of(res, body))
+
+
 def test_events_grammar_this_body_and_this_official(res: Resources) -> None:
     body = ("Bộ Ngoại giao Hàn Quốc đã lên tiếng. Cơ quan này hối thúc Bỉ hợp tác điều tra. "
             "Ngoại trưởng Bỉ Sophie Wilmès cho biết quan chức này đã xin lỗi Hàn Quốc.")

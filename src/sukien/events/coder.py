@@ -178,7 +178,8 @@ def _content_target(ctx: Coding, s: Sentence, ti: int, hi: int, nominal: set[int
         inner = s.triggers[s.toks[tj].index].pattern
         if inner.tgt is not None and inner.tgt.after:
             force = inner.code[:2] in ctx.tables.cue("force_root")
-            found = roles.complement(s, tj, hi, inner.tgt, force, ctx.tables, noun=tj in nominal)
+            found = roles.complement(s, tj, hi, inner.tgt, force, ctx.tables, noun=tj in nominal,
+                                    code=inner.code)
             if found is not None:
                 return found
     return roles.content_subject(ctx.doc, s, ti, nominal, ctx.tables)
@@ -206,11 +207,16 @@ def topic_state(doc: Doc, home: Callable[[str], str]) -> Member | None:
 
 
 def _discourse_target(ctx: Coding, s: Sentence, ti: int, hi: int, src: Group, trig: Trigger) -> Group | None:
-    """A target the sentence leaves to its context: the acting state's own people ("kêu gọi người
-    dân …"), the author of the act just reported ("chỉ trích động thái này"), whoever last acted
-    against a responder ("sẽ đáp trả"), the state the story is about for aid ("đề nghị hỗ trợ.")."""
+    """A target the sentence leaves to its context: the state of a place an act of force names, the
+    acting state's own people ("kêu gọi người dân …"), the author of the act just reported ("chỉ
+    trích động thái này"), whoever last acted against a responder ("sẽ đáp trả"), the state the
+    story is about for aid ("đề nghị hỗ trợ.")."""
     object_words = _without_determiner(roles.object_words(s, ti, hi), ctx.tables)
     mine = _home(ctx, src.members[0])
+    if trig.pattern.code[:2] in ctx.tables.cue("place_root"):
+        place = roles.place_target(s, ti, hi, ctx.tables)  # "pháo kích thành phố Kharkiv"
+        if place is not None:
+            return place if place.members[0].actor_id != mine else None
     if _starts_with(object_words, ctx.tables.cue("own_people")) and len(mine) == 3:
         return _single(Member(trig.start, trig.end, f"{mine}.CVL", "", "reference"))
     if _starts_with(object_words, ctx.tables.cue("anaphoric_act")):
@@ -330,7 +336,8 @@ def _fill(ctx: Coding, s: Sentence, ti: int, hi: int, slot: object, subject: Gro
             if owner is not None or not roles.light_governed(s, ti):
                 return owner
         return subject if subject is not None and roles.heads_ok(subject, slot) else None
-    return roles.complement(s, ti, hi, slot, force, ctx.tables, noun=ti in nominal)
+    code = s.triggers[s.toks[ti].index].pattern.code
+    return roles.complement(s, ti, hi, slot, force, ctx.tables, noun=ti in nominal, code=code)
 
 
 def _speakers_act(ctx: Coding, found: list[Pair], subject: Group | None, speaker: str | None) -> bool:

@@ -163,10 +163,17 @@ def _members(doc: Doc, start: int, end: int, tables: EventTables, state_of: Stat
             continue  # "Tổng thống Nga Vladimir Putin": the state belongs to the person's phrase
         if out and out[-1].start <= m.start < out[-1].end:
             continue  # overlapping mentions: the first (longest) one stands
+        if _pro(doc, m, tables):
+            continue  # "các kênh thân Nga": the state qualifies the noun, it takes no part
         out.append(Member(m.start, m.end, m.actor_id, m.text, m.kind, _is_place(doc, m, tables)))
     taken = [(m.start, m.end) for m in out]
     out += _references(doc, start, end, tables, taken, state_of)
     return sorted(out, key=lambda m: m.start)
+
+
+def _pro(doc: Doc, m: Mention, tables: EventTables) -> bool:
+    head = doc.lower[max(0, m.start - 12):m.start].rstrip()
+    return _ends_with_phrase(head, tables.cue("pro_lead")) and not _ends_with_phrase(head, tables.cue("not_pro_lead"))
 
 
 def _is_place(doc: Doc, m: Mention, tables: EventTables) -> bool:

@@ -44,12 +44,21 @@ def is_pred(tok: Tok, nominal: set[int], i: int) -> bool:
 
 
 def local_subject(s: Sentence, ti: int, lo: int, nominal: set[int], tables: EventTables) -> Group | None:
-    """The subject phrase of the predicate at token ``ti`` within the clause starting at ``lo``."""
+    """The subject phrase of the predicate at token ``ti`` within the clause starting at ``lo``;
+    an event classifier's actor right before it first ("liên quan tới vụ X bắt giữ …": X acts)."""
+    j = ti - 1
+    while j >= lo and s.toks[j].tag in ("predicate", "date"):
+        j -= 1
+    g = s.group_at.get(j)
+    if g is not None and g.classified and g.last == j and subject_ok(g, tables):
+        return g
     for b in _boundaries(s, lo, ti, tables):
         p = next((i for i in range(b, ti + 1) if is_pred(s.toks[i], nominal, i)), ti)
         found = [g for g in s.groups if b <= _at(g) < p and (g.anchor >= 0 or g.last < p) and subject_ok(g, tables)]
         if found:
             return found[0]
+        if _speaker_pronoun(s, b, p, tables):
+            continue  # "X cho biết họ sẽ …": "họ" is the speaker, the subject before the speech verb
         if _noun_before(s, b, p):
             return None  # "… và đoàn tàu đang …": the stretch has a subject, not an actor
     return None
@@ -68,6 +77,16 @@ def pivot_subject(s: Sentence, ti: int, lo: int, nominal: set[int]) -> Group | N
         return None
     between = s.toks[g.gov_tok + 1:g.first]
     return g if all(t.tag in ("word", "classifier") for t in between) else None
+
+
+def _speaker_pronoun(s: Sentence, b: int, p: int, tables: EventTables) -> bool:
+    """A ``speaker_pronoun`` alone between a speech verb (or its "rằng") and the predicate."""
+    if b == 0 or s.toks[b - 1].tag != "speech" and s.toks[b - 1].text != "rằng":
+        return False
+    j = p - 1
+    while j > b and s.toks[j].tag in ("predicate", "date"):
+        j -= 1
+    return j == b and s.toks[b].text in tables.cue("speaker_pronoun")
 
 
 def _noun_before(s: Sentence, b: int, p: int) -> bool:
@@ -163,10 +182,10 @@ def heads_ok(g: Group, slot: Slot) -> bool:
 
 
 def complement(s: Sentence, ti: int, hi: int, slot: Slot, force: bool, tables: EventTables,
-               noun: bool = False) -> Group | None:
+               noun: bool = False, code: str = "") -> Group | None:
     """The phrase filling an after-trigger slot: the actor after one of its markers (for acts of
     force also after "nhằm vào", "vào" …), or the trigger's direct object (a place only for acts
-    of force)."""
+    of force); for the roots of ``place_root`` ("tấn công vào các mục tiêu ở X") a place after it."""
     markers = slot.markers + (tables.cue("force_prep") if force else ())
     markers += tables.cue("noun_target_prep") if noun else ()
     after = [g for g in after_trigger(s, ti, hi) if not (noun and g.owner and g.possessed == ti)]
@@ -180,8 +199,30 @@ def complement(s: Sentence, ti: int, hi: int, slot: Slot, force: bool, tables: E
         direct = slot.direct and g.gov == "verb" and g.gov_tok == ti and (force or not g.place)
         if (marked or direct) and heads_ok(g, slot):
             return g
-    if force:  # "tấn công vào các mục tiêu ở X": the place of the targets
+    if code[:2] in tables.cue("place_root"):  # "tấn công vào các mục tiêu ở X": the place of the targets
         return next((g for g in after if g.gov == "prep" and g.gov_text in tables.cue("place_prep")), None)
+    return None
+
+
+PLACE_REACH = 12  # tokens after the trigger where the place of an act of force may be named
+PLACE_WORDS = 4  # the longest place name, in syllables
+
+
+def place_target(s: Sentence, ti: int, hi: int, tables: EventTables) -> Group | None:
+    """The state a place named after an act of force belongs to ("pháo kích thành phố Kharkiv",
+    "sáp nhập bán đảo Crimea"), from places.tsv: words only, up to the clause's next verb."""
+    toks = s.toks
+    for j in range(ti + 1, min(hi, ti + 1 + PLACE_REACH)):
+        if toks[j].tag in ("trigger", "speech", "claim", "punct", "actor"):
+            return None
+        for n in range(PLACE_WORDS, 0, -1):
+            span = toks[j:j + n]
+            if len(span) == n and all(t.tag == "word" for t in span) and j + n <= hi:
+                state = tables.places.get(tuple(w for t in span for w in t.text.split()))
+                if state is not None:
+                    text = " ".join(t.text for t in span)
+                    return Group((Member(span[0].start, span[-1].end, state, text, "state", place=True),),
+                                 j, j + n - 1, "prep", ti, None, "")
     return None
 
 

@@ -130,6 +130,7 @@ class EventTables:
     automaton: ahocorasick.Automaton | None = None
     tags: CueIndex = field(default_factory=lambda: CueIndex({}, 1))
     compounds: frozenset[str] = frozenset()  # two-syllable Vietnamese words (underthesea's Viet74K)
+    places: dict[tuple[str, ...], str] = field(default_factory=dict)  # place words -> state (places.tsv)
     version: str = "events.cameo.v2"
 
     @classmethod
@@ -153,6 +154,7 @@ class EventTables:
         t.automaton = _automaton(t.patterns)
         t.tags = _cue_index(t.cues, t.speech)
         t.compounds = two_syllable_words()
+        t.places = {tuple(normalize_text(r["place"]).lower().split()): r["state"] for r in read_tsv("places.tsv")}
         return t
 
     def code(self, code: str) -> CameoCode:
