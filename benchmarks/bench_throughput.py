@@ -190,12 +190,12 @@ def print_runs(results: dict[str, dict[str, Any]], n: int) -> None:
         for label, r in results.items():
             st = r.get("stages", {})
             if st.get("corpus"):
-                print(f"  {label:<36}" + "  ".join(f"{k[7:]} {v:.1f}" for k, v in st.items() if k.startswith("corpus.")))
+                print(f"  {label:<38}" + "  ".join(f"{k[7:]} {v:.1f}" for k, v in st.items() if k.startswith("corpus.")))
         print("per-document stages, seconds (page/actors/quotes/events summed over the workers):")
         for label, r in results.items():
             st = r.get("stages", {})
             if st:
-                print(f"  {label:<36}" + "  ".join(f"{s} {st.get(s, 0.0):.1f}" for s in DOC_STAGES))
+                print(f"  {label:<38}" + "  ".join(f"{s} {st.get(s, 0.0):.1f}" for s in DOC_STAGES))
 
 
 def print_targets(rows: list[tuple[str, float, str, bool]]) -> None:

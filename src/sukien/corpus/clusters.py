@@ -148,7 +148,8 @@ def assign_matrix(
     pairs = neighbour_pairs(x, days, window=params.window_days, k=params.neighbours, floor=params.floor)
     if rescore is not None and len(pairs):
         pairs = rescore(pairs)
-    between = aggregate(unit[pairs.i], unit[pairs.j], pairs.sim)
+    # article pairs → unit pairs (sums over near-duplicate groups); without groups, as they are
+    between = pairs if n_units == n else aggregate(unit[pairs.i], unit[pairs.j], pairs.sim)
     sp = story_pairs(x, days, stories, columns, params)
     to_story = aggregate(unit[sp.i], sp.j + n_units, sp.sim)
     edges = Pairs(np.concatenate([between.i, to_story.i]), np.concatenate([between.j, to_story.j]),
