@@ -29,7 +29,7 @@ from sukien.corpus.tfidf import Vec, to_matrix
 @dataclass(frozen=True)
 class ClusterParams:
     # TF-IDF settings, tuned on half A of vn-mds-baomoi-2013 (benchmarks/bench_clusters.py)
-    threshold: float = 0.0875  # average similarity at which groups merge
+    threshold: float = 0.0625  # average similarity at which groups merge
     window_days: int = 2  # articles published further apart are not compared
     floor: float = 0.05  # candidate pairs below this similarity are dropped (count as 0)
     neighbours: int = 30  # candidate partners kept per article (k)

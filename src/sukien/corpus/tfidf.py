@@ -27,8 +27,8 @@ Vec = tuple[np.ndarray, np.ndarray]  # (uint64 term hashes, sorted; float32 weig
 @dataclass(frozen=True)
 class TfidfParams:
     # tuned on half A of vn-mds-baomoi-2013 (benchmarks/bench_clusters.py prints the sweep)
-    title_weight: float = 2.0  # a headline syllable counts this many times
-    lead_chars: int = 1000  # characters of the body read after the headline
+    title_weight: float = 1.0  # a headline syllable counts this many times
+    lead_chars: int = 2000  # characters of the body read after the headline
     actor_weight: float = 2.0  # term count of each linked actor
     event_weight: float = 1.0  # term count of each event signature
     max_terms: int = 200  # heaviest terms kept per vector
