@@ -27,9 +27,9 @@ class CorpusParams:
     tfidf: TfidfParams = field(default_factory=TfidfParams)
     # hybrid: candidate pairs whose TF-IDF similarity falls in this band are re-scored with
     # e5 (mapped onto the TF-IDF scale: e5_threshold ↔ the clustering threshold, × e5_slope)
-    band: tuple[float, float] = (0.0625, 0.15)
+    band: tuple[float, float] = (0.075, 0.15)
     e5_threshold: float = 0.86
-    e5_slope: float = 2.0
+    e5_slope: float = 0.5
 
     def key(self) -> str:
         """What decides story membership, as a string stored with the stories."""

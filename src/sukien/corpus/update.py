@@ -99,20 +99,20 @@ def update_corpus(
     summary = CorpusUpdate(similarity=params.similarity)
     con = store.con
     summary.notes += ct.ensure_schema(con)
-    if ct.get_meta(con, "params") not in (None, params.key()):
-        ct.reset_stories(con)
-        summary.notes.append("similarity settings changed: every story rebuilt")
-    delta = ct.article_delta(con)
-    summary.new_articles, summary.removed_articles = len(delta.new), len(delta.removed)
-    if delta.new or delta.removed:
-        con.execute("BEGIN TRANSACTION")
-        try:
+    con.execute("BEGIN TRANSACTION")  # all or nothing: an interrupted update leaves the tables as they were
+    try:
+        if ct.get_meta(con, "params") not in (None, params.key()):
+            ct.reset_stories(con)
+            summary.notes.append("similarity settings changed: every story rebuilt")
+        delta = ct.article_delta(con)
+        summary.new_articles, summary.removed_articles = len(delta.new), len(delta.removed)
+        if delta.new or delta.removed:
             _apply(con, delta, params, embedder, summary, progress)
             ct.set_meta(con, "params", params.key())
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
     t1 = time.perf_counter()
     summary.indexed_docs = update_index(store, index)
     summary.timings["index"] = time.perf_counter() - t1
