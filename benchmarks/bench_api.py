@@ -45,8 +45,6 @@ ENDPOINTS = {
 
 def build_store(folder: Path) -> Path:
     """The seed pages, processed with the corpus step (merged events, search index)."""
-    from sukien.corpus import update_corpus
-    from sukien.corpus.embed import HashedTfidfEmbedder
     from sukien.pipeline import run_corpus
     from sukien.settings import Settings
     from sukien.store import Store
@@ -54,8 +52,7 @@ def build_store(folder: Path) -> Path:
     seeds = Path(os.environ.get("SUKIEN_SHARED", ROOT.parent / "shared")) / "seeds"
     db = folder / "bench_api.duckdb"
     with Store(db) as store:
-        run_corpus([str(seeds)], store, Settings(db=str(db), workers=1))
-        update_corpus(store, embedder=HashedTfidfEmbedder())
+        run_corpus([str(seeds)], store, Settings(db=str(db), workers=1))  # corpus stage included
     return db
 
 

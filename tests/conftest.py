@@ -41,7 +41,7 @@ def seed_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
     seeds = shared_path("seeds")
     out = tmp_path_factory.mktemp("seed_out")
     with Store(out / "seeds.duckdb") as store:
-        summary = run_corpus([str(seeds)], store, Settings(db=str(out / "seeds.duckdb"), workers=1))
+        summary = run_corpus([str(seeds)], store, Settings(db=str(out / "seeds.duckdb"), workers=1, corpus=False))
         assert summary.failed == 0, summary.failures
         write_outputs(store, out, summary.doc_ids)
     return out
@@ -66,7 +66,6 @@ def api_stores(seed_run: Path, tmp_path_factory: pytest.TempPathFactory) -> dict
     import shutil
 
     from sukien.corpus import update_corpus
-    from sukien.corpus.embed import HashedTfidfEmbedder
     from sukien.store import Store
 
     folder = tmp_path_factory.mktemp("api_stores")
@@ -74,7 +73,7 @@ def api_stores(seed_run: Path, tmp_path_factory: pytest.TempPathFactory) -> dict
     shutil.copy(seed_run / "seeds.duckdb", plain)
     shutil.copy(seed_run / "seeds.duckdb", corpus)
     with Store(corpus) as store:
-        update_corpus(store, embedder=HashedTfidfEmbedder())
+        update_corpus(store)
     return {"plain": plain, "corpus": corpus}
 
 
@@ -84,9 +83,7 @@ UNTITLED_PAGES = 12  # dantri world pages (no headline line) added to the seed p
 @pytest.fixture(scope="session")
 def trust_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store with the corpus step over the seed pages plus news pages that have no headline
-    (the dashboard and views tests); hashed embeddings keep it fast."""
-    from sukien.corpus import update_corpus
-    from sukien.corpus.embed import HashedTfidfEmbedder
+    (the dashboard and views tests); the default TF-IDF similarity keeps it fast."""
     from sukien.pipeline import run_corpus
     from sukien.settings import Settings
     from sukien.store import Store
@@ -99,5 +96,5 @@ def trust_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with Store(db) as store:
         summary = run_corpus([str(seeds), *map(str, pages)], store, Settings(db=str(db), workers=1))
         assert summary.failed == 0, summary.failures
-        update_corpus(store, embedder=HashedTfidfEmbedder())
+        assert summary.corpus is not None and summary.corpus.merged_events > 0  # the corpus stage ran
     return db

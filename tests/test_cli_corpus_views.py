@@ -57,3 +57,20 @@ def test_run_and_views(run_dir: Path) -> None:
     assert se.exit_code == 0 and "Liên hợp quốc" in se.output and "2 hits" in se.output
     ex = runner.invoke(app, ["export", "--format", "gdelt", "--out", str(run_dir / "g.tsv"), "--db", db])
     assert ex.exit_code == 0 and (run_dir / "g.tsv").read_text(encoding="utf-8").startswith("GLOBALEVENTID")
+
+
+def test_run_records_the_corpus_stage_apart(run_dir: Path) -> None:
+    import duckdb
+
+    con = duckdb.connect(str(run_dir / "s.duckdb"), read_only=True)
+    stages = json.loads(con.execute("SELECT stage_seconds FROM runs").fetchall()[0][0])
+    con.close()
+    assert stages["corpus"] > 0 and "corpus.clusters" in stages and "page" in stages
+    assert stages["total"] >= stages["corpus"]
+
+
+def test_unknown_similarity_is_refused_before_any_work(tmp_path: Path) -> None:
+    pages = write_pages(tmp_path / "pages", ["bao-z_eu"])
+    result = runner.invoke(app, ["run", str(pages), "--db", str(tmp_path / "s.duckdb"), "--similarity", "bert"])
+    assert result.exit_code == 2 and "unknown similarity" in result.output
+    assert not (tmp_path / "s.duckdb").exists()

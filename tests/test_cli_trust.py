@@ -23,7 +23,6 @@ from _corpus_pages import write_pages
 from conftest import shared_path
 from sukien.cli import app
 from sukien.corpus import update_corpus
-from sukien.corpus.embed import HashedTfidfEmbedder
 from sukien.store import Store
 
 runner = CliRunner()
@@ -83,7 +82,7 @@ def test_cli_piped_timeline_is_one_line_per_event(tmp_path: Path) -> None:
     res = _run("run", *map(str, pages), "--db", str(db), "--workers", "1", "-q", "--no-corpus")
     assert res.exit_code == 0, res.output
     with Store(db) as st:
-        update_corpus(st, embedder=HashedTfidfEmbedder())  # fast embeddings: this test is about output
+        update_corpus(st)  # the corpus stage apart: this test is about the output
     out = _run("timeline", "--db", str(db), "--limit", "40").output.splitlines()
     assert out[0].startswith("# timeline: 40 of ")  # more events than shown
     assert len(out) == 2 + 40 and all(len(ln.split("\t")) == 5 for ln in out[1:])
@@ -280,11 +279,12 @@ def test_cli_ctrl_c_in_the_document_stage_keeps_finished_work(tmp_path: Path) ->
 def test_cli_ctrl_c_in_the_corpus_stage_stops_at_once(tmp_path: Path) -> None:
     pages = sorted(shared_path("corpora", "underthesea-unc-dantri", "news_world").glob("news_world_*.txt"))[:40]
     db = tmp_path / "s.duckdb"
-    proc = _start(["run", *map(str, pages), "--db", str(db), "--workers", "1"])
+    # e5 embeds every article (seconds for 40): the default TF-IDF stage would be over before Ctrl-C
+    proc = _start(["run", *map(str, pages), "--db", str(db), "--workers", "1", "--similarity", "e5"])
     assert proc.stderr is not None
     while "corpus stage" not in (line := proc.stderr.readline()):
         assert line, "the run ended before the corpus stage"
-    time.sleep(1.0)  # inside the stage (embedding model loading or running)
+    time.sleep(1.0)  # inside the stage (embedding running)
     seconds, err = _interrupt(proc)
     assert proc.returncode == 130, err
     assert seconds < 3, f"Ctrl-C took {seconds:.1f}s"

@@ -1,4 +1,6 @@
-"""The story-clustering benchmark on vn-mds-baomoi-2013 reaches B-cubed F1 ≥ 0.90 (slow)."""
+"""The story-clustering benchmark on vn-mds-baomoi-2013 (slow): the default similarity reaches
+B-cubed F1 ≥ 0.92 on the held-out half and on the whole set, and its settings are the best
+the sweep found on the tuning half."""
 
 from __future__ import annotations
 
@@ -16,10 +18,12 @@ from conftest import ROOT, shared_path
 def test_clustering_benchmark_f1(tmp_path: Path) -> None:
     shared_path("corpora", "vn-mds-baomoi-2013", "documents.jsonl")
     out = tmp_path / "bench.json"
-    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_clusters.py"), "--json", str(out)],
-                   check=True, timeout=1800)
-    res = json.loads(out.read_text(encoding="utf-8"))["results"]
-    e5 = res["e5 (sukien)"]
-    assert e5["f1"] >= 0.90, e5
-    assert e5["ari"] >= 0.80, e5
-    assert e5["f1"] > res["each article alone"]["f1"]
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_clusters.py"), "--json", str(out), "--no-e5"],
+                   check=True, timeout=3600)
+    res = json.loads(out.read_text(encoding="utf-8"))
+    default = res["results"]["tfidf (default)"]
+    for subset in ("B (held out)", "whole"):
+        assert default[subset]["f1"] >= 0.92, (subset, default[subset])
+        assert default[subset]["f1"] > res["results"]["each article alone"][subset]["f1"] + 0.3
+    best = res["sweep_tfidf"][0]
+    assert default["A (tuning)"]["f1"] == best["A (tuning)"]["f1"]  # shipped = best on the tuning half

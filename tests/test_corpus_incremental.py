@@ -1,5 +1,6 @@
-"""Adding documents to an existing store updates stories, merged events and the search
-index without re-embedding the old articles."""
+"""Adding, changing and copying documents in an existing store updates stories, merged
+events, duplicate groups and the search index at the cost of what changed: old articles are
+not re-read or re-embedded, only the stories that gain or lose articles are rewritten."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ from pathlib import Path
 
 import numpy as np
 
-from _corpus_pages import write_pages
-from sukien.corpus.embed import E5Embedder, HashedTfidfEmbedder
+from _corpus_pages import PAGES, write_pages
+from sukien.corpus.clusters import ClusterParams
+from sukien.corpus.embed import E5Embedder
+from sukien.corpus.stories import CorpusParams
 from sukien.corpus.update import update_corpus
 from sukien.pipeline import run_corpus
 from sukien.settings import Settings
@@ -37,35 +40,42 @@ def _story_of(store: Store, article_id: str) -> str:
     return ct.story_members(store.con)[article_id][0]
 
 
+def _talks(store: Store) -> list[dict]:
+    return [m for m in ct.json_records(store.con, "merged_events") if m["root"] == "04"]
+
+
+def _count(store: Store, table: str) -> int:
+    return store.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
+
+
 def test_incremental_add_joins_story_and_merges_event(tmp_path: Path) -> None:
-    db = str(tmp_path / "s.duckdb")
-    pages = tmp_path / "pages"
-    embedder = CountingEmbedder()
+    db, pages = str(tmp_path / "s.duckdb"), tmp_path / "pages"
     with Store(db) as store:
         write_pages(pages, ["bao-x_hoi-dam", "bao-z_eu"])
-        run_corpus([str(pages)], store, Settings(db=db, workers=1))
-        first = update_corpus(store, embedder=embedder)
-        assert first.new_articles == 2 and embedder.embedded == 2
+        first = run_corpus([str(pages)], store, Settings(db=db, workers=1)).corpus
+        assert first.new_articles == 2 and first.similarity == "tfidf" and first.embedded == 0
         story_x = _story_of(store, "bao-x_hoi-dam#1")
-        talks = [m for m in ct.json_records(store.con, "merged_events") if m["root"] == "04"]
-        assert [m["n_sources"] for m in talks] == [1]
+        assert [m["n_sources"] for m in _talks(store)] == [1]
+        assert _count(store, "dup_bands") == 2 * 16  # the near-duplicate index: 16 band keys per article
 
         write_pages(pages, ["bao-y_lavrov"])
         summary = run_corpus([str(pages)], store, Settings(db=db, workers=1))
         assert summary.skipped == 2 and summary.docs == 1  # old documents not reprocessed
-        second = update_corpus(store, embedder=embedder)
-        assert second.new_articles == 1 and embedder.embedded == 3  # only the new article embedded
-        assert second.indexed_docs == 1
+        second = summary.corpus
+        assert second.new_articles == 1 and second.touched_stories == 1  # only the joined story rewritten
+        assert second.indexed_docs == 1 and summary.stage_seconds["corpus"] > 0
+        assert _count(store, "dup_bands") == 3 * 16  # extended, not rebuilt
 
         assert _story_of(store, "bao-y_lavrov#1") == story_x == _story_of(store, "bao-x_hoi-dam#1")
         assert _story_of(store, "bao-z_eu#1") != story_x
-        talks = [m for m in ct.json_records(store.con, "merged_events") if m["root"] == "04"]
-        assert len(talks) == 1
-        assert talks[0]["n_sources"] == 2 and talks[0]["date"] == "2026-03-04"
-        assert set(talks[0]["article_ids"]) == {"bao-x_hoi-dam#1", "bao-y_lavrov#1"}
-        assert talks[0]["first_reported"] == talks[0]["last_reported"] == "2026-03-05"
-        assert {talks[0]["source_affiliation"], talks[0]["target_affiliation"]} == {"RUS", "CHN"}
-        assert update_corpus(store, embedder=embedder).new_articles == 0  # nothing left to do
+        (talks,) = _talks(store)
+        assert talks["n_sources"] == 2 and talks["date"] == "2026-03-04"
+        assert set(talks["article_ids"]) == {"bao-x_hoi-dam#1", "bao-y_lavrov#1"}
+        assert talks["first_reported"] == talks["last_reported"] == "2026-03-05"
+        assert {talks["source_affiliation"], talks["target_affiliation"]} == {"RUS", "CHN"}
+        n, = store.con.execute("SELECT n FROM story_centroids WHERE story_id = ?", [story_x]).fetchall()[0]
+        assert n == 2  # the stored centroid counts both articles
+        assert update_corpus(store).new_articles == 0  # nothing left to do
 
     index = SearchIndex(index_path_for(db))
     hits = index.search("lavrov gap vuong nghi", kinds=["article"])
@@ -73,16 +83,84 @@ def test_incremental_add_joins_story_and_merges_event(tmp_path: Path) -> None:
     assert len(index.search("Đà Nẵng", kinds=["article"])) == 2  # each article indexed once
 
 
+def test_e5_embeds_only_the_new_articles(tmp_path: Path) -> None:
+    db, pages = str(tmp_path / "s.duckdb"), tmp_path / "pages"
+    embedder = CountingEmbedder()
+    no_corpus = Settings(db=db, workers=1, corpus=False)
+    with Store(db) as store:
+        write_pages(pages, ["bao-x_hoi-dam", "bao-z_eu"])
+        run_corpus([str(pages)], store, no_corpus)
+        assert update_corpus(store, similarity="e5", embedder=embedder).embedded == 2
+        write_pages(pages, ["bao-y_lavrov"])
+        run_corpus([str(pages)], store, no_corpus)
+        second = update_corpus(store, similarity="e5", embedder=embedder)
+        assert (second.new_articles, second.embedded, embedder.embedded) == (1, 1, 3)
+        assert _story_of(store, "bao-y_lavrov#1") == _story_of(store, "bao-x_hoi-dam#1")
+
+
+def test_changed_document_leaves_its_story(tmp_path: Path) -> None:
+    """A report rewritten into another story leaves the old one: the story, its centroid and
+    its merged events are rewritten without it."""
+    db, pages = str(tmp_path / "s.duckdb"), tmp_path / "pages"
+    write_pages(pages, ["bao-x_hoi-dam", "bao-y_lavrov", "bao-z_eu"])
+    with Store(db) as store:
+        run_corpus([str(pages)], store, Settings(db=db, workers=1))
+        story_x = _story_of(store, "bao-x_hoi-dam#1")
+        assert _talks(store)[0]["n_sources"] == 2
+        eu = PAGES["bao-z_eu"].replace("Thứ sáu, 20/02/2026 08:00", "Thứ năm, 05/03/2026 16:00")
+        (pages / "bao-y_lavrov.txt").write_text(eu.replace("EU trừng phạt", "Liên minh châu Âu trừng phạt"),
+                                                encoding="utf-8")
+        cu = run_corpus([str(pages)], store, Settings(db=db, workers=1)).corpus
+        assert (cu.new_articles, cu.removed_articles) == (1, 1)
+        assert _story_of(store, "bao-y_lavrov#1") != story_x
+        (talks,) = _talks(store)
+        assert talks["n_sources"] == 1 and talks["article_ids"] == ["bao-x_hoi-dam#1"]
+        record = next(s for s in ct.json_records(store.con, "stories") if s["story_id"] == story_x)
+        assert record["article_ids"] == ["bao-x_hoi-dam#1"]
+        n, = store.con.execute("SELECT n FROM story_centroids WHERE story_id = ?", [story_x]).fetchall()[0]
+        assert n == 1
+        members = ct.story_members(store.con)
+        assert sorted(members) == ["bao-x_hoi-dam#1", "bao-y_lavrov#1", "bao-z_eu#1"]  # each article once
+
+
+def test_copy_of_a_stored_article_joins_its_story(tmp_path: Path) -> None:
+    """A later copy is found through the stored LSH index and joins its original's story."""
+    db, pages = str(tmp_path / "s.duckdb"), tmp_path / "pages"
+    write_pages(pages, ["bao-x_hoi-dam", "bao-z_eu"])
+    with Store(db) as store:
+        run_corpus([str(pages)], store, Settings(db=db, workers=1))
+        copy = PAGES["bao-x_hoi-dam"].replace("10:00", "11:45").lower()  # same report, re-posted
+        (pages / "bao-w_copy.txt").write_text(copy, encoding="utf-8")
+        cu = run_corpus([str(pages)], store, Settings(db=db, workers=1)).corpus
+        assert cu.new_articles == 1 and cu.duplicate_groups == 1
+        (group,) = ct.json_records(store.con, "duplicate_groups")
+        assert group["article_ids"] == ["bao-w_copy#1", "bao-x_hoi-dam#1"] and group["kind"] == "near"
+        assert _story_of(store, "bao-w_copy#1") == _story_of(store, "bao-x_hoi-dam#1")
+        story = next(s for s in ct.json_records(store.con, "stories") if "bao-w_copy#1" in s["article_ids"])
+        assert story["duplicates"] == [["bao-w_copy#1", "bao-x_hoi-dam#1"]]
+
+
+def test_new_similarity_settings_rebuild_the_stories(tmp_path: Path) -> None:
+    db, pages = str(tmp_path / "s.duckdb"), tmp_path / "pages"
+    write_pages(pages, ["bao-x_hoi-dam", "bao-y_lavrov", "bao-z_eu"])
+    with Store(db) as store:
+        run_corpus([str(pages)], store, Settings(db=db, workers=1))
+        assert len({_story_of(store, a) for a in ("bao-x_hoi-dam#1", "bao-y_lavrov#1")}) == 1
+        strict = CorpusParams(clusters=ClusterParams(threshold=0.99))
+        cu = update_corpus(store, params=strict)
+        assert cu.new_articles == 3 and any("rebuilt" in n for n in cu.notes)
+        assert len({_story_of(store, a) for a in ("bao-x_hoi-dam#1", "bao-y_lavrov#1")}) == 2
+        assert update_corpus(store, params=strict).new_articles == 0
+
+
 def test_changed_document_replaces_its_index_entries(tmp_path: Path) -> None:
     db = str(tmp_path / "s.duckdb")
     pages = write_pages(tmp_path / "pages", ["bao-z_eu"])
     with Store(db) as store:
         run_corpus([str(pages)], store, Settings(db=db, workers=1))
-        update_corpus(store, embedder=HashedTfidfEmbedder())
         page = pages / "bao-z_eu.txt"
         page.write_text(page.read_text(encoding="utf-8").replace("ngân hàng", "hàng không"), encoding="utf-8")
         run_corpus([str(pages)], store, Settings(db=db, workers=1))
-        update_corpus(store, embedder=HashedTfidfEmbedder())
     index = SearchIndex(index_path_for(db))
     assert index.search("ngan hang", kinds=["article"]) == []
     assert len(index.search("hang khong", kinds=["article"])) == 1

@@ -10,8 +10,6 @@ import pyarrow.parquet as pq
 import pytest
 
 from _corpus_pages import write_pages
-from sukien.corpus.embed import E5Embedder
-from sukien.corpus.update import update_corpus
 from sukien.pipeline import run_corpus
 from sukien.settings import Settings
 from sukien.store import Store
@@ -23,8 +21,7 @@ def store(tmp_path: Path):  # type: ignore[no-untyped-def]
     db = str(tmp_path / "s.duckdb")
     pages = write_pages(tmp_path / "pages", ["bao-x_hoi-dam", "bao-y_lavrov", "bao-z_eu"])
     with Store(db) as st:
-        run_corpus([str(pages)], st, Settings(db=db, workers=1))
-        update_corpus(st, embedder=E5Embedder())
+        run_corpus([str(pages)], st, Settings(db=db, workers=1))  # the corpus stage included
         yield st
 
 

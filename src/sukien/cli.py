@@ -44,6 +44,9 @@ DbOpt = Annotated[str | None, typer.Option("--db", help="DuckDB store file (defa
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or progress lines.")]
 CorpusOpt = Annotated[bool, typer.Option(
     "--corpus/--no-corpus", help="Update duplicates, stories, merged events and the search index.")]
+SimilarityOpt = Annotated[str | None, typer.Option(
+    "--similarity", help="Story similarity: tfidf (default: fast, no model), hybrid (e5 only on uncertain pairs) "
+    "or e5 (every article embedded: slow).")]
 
 
 def _open_store(path: str):  # type: ignore[no-untyped-def]
@@ -75,6 +78,7 @@ def run(
     scheduler: Annotated[str | None, typer.Option(
         "--scheduler", help="Dask scheduler address (default: a LocalCluster of --workers processes).")] = None,
     corpus: CorpusOpt = True,
+    similarity: SimilarityOpt = None,
 ) -> None:
     """Process pages into articles, actors, events and quotes.
 
@@ -84,57 +88,83 @@ def run(
     Example: sukien run ../shared/seeds --out out/ --db sukien.duckdb
     Example: sukien run day.jsonl --engine dask --scheduler tcp://10.0.0.5:8786
     """
+    import dataclasses
+
     from sukien.pipeline import run_corpus
 
     settings = load_settings(
         config, db=db, out=out, workers=workers, batch_size=batch_size, field_id=field_id, field_text=field_text,
         field_title=field_title, field_date=field_date, field_url=field_url, engine=engine,
-        scheduler=scheduler,
+        scheduler=scheduler, similarity=similarity,
     )
     if settings.engine not in ("local", "dask"):
         raise typer.BadParameter(f"unknown engine {settings.engine!r}: local or dask", param_hint="--engine")
     check_inputs(inputs, console)
+    embedder = _prepare_corpus(settings) if corpus else None
     store = _open_store(settings.db)
     with store, Reporter(console, quiet) as rep:
         rep.start("documents", total=None if quiet else count_documents(inputs))
-        try:
-            summary = run_corpus(inputs, store, settings, progress=rep.update)
+        try:  # the corpus stage runs below, interruptible on its own
+            summary = run_corpus(inputs, store, dataclasses.replace(settings, corpus=False), progress=rep.update)
         except KeyboardInterrupt:
             rep.stop()
             console.print(f"[yellow]interrupted:[/] {rep.done} documents of this run are stored in {settings.db} "
                           "and kept; the corpus stage did not run. Run the same command again to resume: "
                           "stored documents are skipped.")
             raise typer.Exit(EXIT_INTERRUPTED) from None
-        counts = _finish_run(store, settings, summary, rep, corpus)
+        counts = _finish_run(store, settings, summary, rep, corpus, embedder)
     _print_summary(summary, counts, settings.db)
     if any(f.reason != UNSUPPORTED for f in summary.failures):
         raise typer.Exit(EXIT_SOME_FAILED)
 
 
-def _corpus_stage(store, db: str, rep: Reporter, n_docs: int) -> None:  # type: ignore[no-untyped-def]
+def _prepare_corpus(settings):  # type: ignore[no-untyped-def]
+    """The similarity checked and its model loaded before any document is read (exit 2)."""
+    from sukien.corpus.embed import EmbedderUnavailable
+    from sukien.pipeline import prepare_corpus_stage
+
+    try:
+        return prepare_corpus_stage(settings)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--similarity") from exc
+    except EmbedderUnavailable as exc:
+        raise fail(console, str(exc)) from exc
+
+
+def _corpus_stage(store, settings, rep: Reporter, n_docs: int, summary=None,  # type: ignore[no-untyped-def]
+                  embedder=None) -> None:
     """The corpus stage, stoppable at once with Ctrl-C (its work so far is kept on disk)."""
     from sukien.cli_support import interruptible
-    from sukien.corpus import update_corpus
+    from sukien.pipeline import corpus_stage
 
     def said() -> None:
         rep.stop()
-        console.print(f"[yellow]interrupted during the corpus stage:[/] the {n_docs} documents are stored in {db} "
-                      "and kept; stories, merged events and the search index stay as before this run "
+        console.print(f"[yellow]interrupted during the corpus stage:[/] the {n_docs} documents are stored in "
+                      f"{settings.db} and kept; stories, merged events and the search index stay as before this run "
                       "(embeddings computed so far are kept). Run the same command again to finish it.")
 
+    shown: list[str] = []
+
+    def step(name: str, done: int, total: int) -> None:
+        if not shown or shown[-1] != name:
+            shown.append(name)
+            rep.start(f"corpus stage: {name}", total=total if total > 1 else None)
+        rep.update(done)
+
     rep.start("corpus stage (stories, merged events, search index)")
-    cu = interruptible(lambda: update_corpus(store), said, rep.tick)
+    cu = interruptible(lambda: corpus_stage(store, settings, summary, step, embedder), said, rep.tick)
     rep.stop()
-    console.print(f"corpus: {cu.new_articles} new articles, {cu.stories} stories, "
+    console.print(f"corpus: {cu.new_articles} new articles, {cu.stories} stories ({cu.touched_stories} written), "
                   f"{cu.duplicate_groups} duplicate groups, {cu.merged_events} merged events "
-                  f"({cu.seconds:.1f}s{', ' + cu.embedder if cu.embedder else ''})")
+                  f"({cu.seconds:.1f}s, {cu.similarity})")
 
 
-def _finish_run(store, settings, summary, rep: Reporter, corpus: bool) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def _finish_run(store, settings, summary, rep: Reporter, corpus: bool,  # type: ignore[no-untyped-def]
+                embedder=None) -> dict[str, int]:
     from sukien.pipeline import write_outputs
 
     if corpus:
-        _corpus_stage(store, settings.db, rep, summary.docs + summary.skipped)
+        _corpus_stage(store, settings, rep, summary.docs + summary.skipped, summary, embedder)
     counts = write_outputs(store, settings.out, summary.doc_ids) if settings.out else {}
     if settings.out:
         write_failures(settings.out, summary.failures, summary.run_id)
@@ -147,10 +177,12 @@ def _print_summary(summary, counts: dict[str, int], db: str) -> None:  # type: i
     rate = summary.docs / summary.seconds if summary.seconds else 0.0
     failed = [f for f in summary.failures if f.reason != UNSUPPORTED]
     not_read = [f for f in summary.failures if f.reason == UNSUPPORTED]
+    corpus_s = summary.stage_seconds.get("corpus", 0.0)
     console.print(
         f"[bold]{summary.docs}[/] documents processed, {summary.skipped} unchanged (skipped), "
         f"[{'red' if failed else 'green'}]{len(failed)} failed[/], {summary.articles} articles "
-        f"in {summary.seconds:.1f}s ({rate:.1f} docs/s); store: {db}"
+        f"in {summary.seconds:.1f}s ({rate:.1f} docs/s{f'; corpus stage {corpus_s:.1f}s of it' if corpus_s else ''}); "
+        f"store: {db}"
         + (f"; [yellow]{len(not_read)} files not read[/] (not a format sukien reads)" if not_read else "")
     )
     if counts:
@@ -202,7 +234,7 @@ def recode(
             console.print(f"[yellow]note:[/] {summary.stale_pages} documents were cut into articles under older "
                           "page rules; their articles keep that cut until `sukien run INPUT` reads the pages again")
         if corpus and (summary.recoded or force):
-            _corpus_stage(store, settings.db, rep, summary.documents)
+            _corpus_stage(store, settings, rep, summary.documents)
         if settings.out:
             from sukien.pipeline import write_outputs
 

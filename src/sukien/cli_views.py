@@ -1,7 +1,7 @@
 """CLI commands over the corpus tables: timeline, dyad, actors, search, export.
 
-Thin wrappers: the work is in ``sukien.corpus`` (timeline, dyads, graph) and
-``sukien.store`` (search index, exports). ``register(app)`` adds them to the Typer app.
+Thin wrappers: merged-event queries run in DuckDB (``sukien.store.corpus_queries``), search
+and exports in ``sukien.store``. ``register(app)`` adds them to the Typer app.
 """
 
 from __future__ import annotations
@@ -30,15 +30,6 @@ def _open(db: str) -> Any:
         return open_store(db, read_only=True)
     except StoreUnavailable as exc:
         raise fail(err, str(exc)) from exc
-
-
-def _merged(store: Any) -> list[Any]:
-    from sukien.corpus.model import MergedEvent
-    from sukien.store.corpus_tables import has_corpus_tables, json_records
-
-    if not has_corpus_tables(store.con):
-        return []
-    return [MergedEvent.from_dict(r) for r in json_records(store.con, "merged_events")]
 
 
 def _names(store: Any) -> dict[str, str]:
@@ -88,31 +79,28 @@ def timeline(
 
     Example: sukien timeline --db sukien.duckdb --dyad RUS CHN --from 2026-03
     """
-    from sukien.corpus.timeline import TimelineFilter
-    from sukien.corpus.timeline import timeline as build
-    from sukien.presentation import date_range, newest_first
+    from sukien.corpus.model import MergedEvent
+    from sukien.store import corpus_queries as cq
 
     pair = parse_dyad(dyad, extra)
-    with _open(db) as store:
-        merged, names, labels = _merged(store), _names(store), _labels()
+    with _open(db) as store:  # filters, order and the page run in DuckDB (sukien.store.corpus_queries)
+        names, labels = _names(store), _labels()
         ids = None
         if query:
             from sukien.store.search import SearchIndex, index_path_for
 
             hits = SearchIndex(index_path_for(db)).search(query, limit=10_000)
-            ids = {h.id for h in hits if h.kind == "event"} | {h.article_id for h in hits}
-    f = TimelineFilter(actor=actor, dyad=pair, event_ids=ids, date_from=date_from, date_to=date_to, root=root)
-    rows = build(merged, f)
-    if ids is not None:
-        rows = [m for m in rows if any(s in ids for s in m.sources) or any(a in ids for a in m.article_ids)]
-    if not oldest_first:
-        rows = newest_first(rows, lambda m: m.date)
-    span = date_range(m.date for m in rows)
-    shown = f"{min(limit, len(rows))} of {len(rows)}" if len(rows) > limit else str(len(rows))
+            ids = tuple(sorted({h.id for h in hits if h.kind == "event"} | {h.article_id for h in hits}))
+        f = cq.MergedFilter(actor=actor, dyad=pair, event_ids=ids, date_from=date_from, date_to=date_to, root=root)
+        total, records = cq.timeline(store.con, f, limit, newest=not oldest_first)
+        span = cq.date_span(store.con, f)
+        stored = cq.count(store.con, cq.MergedFilter(), negated=False)
+    rows = [MergedEvent.from_dict(r) for r in records]
+    shown = f"{len(rows)} of {total}" if total > limit else str(total)
     title = (f"timeline: {shown} events, {'oldest' if oldest_first else 'newest'} first"
              + (f", dated {span['first']} … {span['last']}" if span else ""))
     if not rows:
-        title += " — no events match" + ("" if merged else " (the store has no merged events: run without --no-corpus)")
+        title += " — no events match" + ("" if stored else " (the store has no merged events: run without --no-corpus)")
 
     def who(m: Any) -> str:
         arrow = "↔" if m.reciprocal else "→"
@@ -120,7 +108,7 @@ def timeline(
 
     emit(out, title, ("date", "who → whom", "event", "sources", "evidence"),
          ((m.date or "?", who(m), f"{m.cameo} {labels.get(m.cameo, '')}", m.n_sources, _short(m.sentence, 160))
-          for m in rows[:limit]), ratios=(1, 2, 2, 1, 4))
+          for m in rows), ratios=(1, 2, 2, 1, 4))
 
 
 def dyad(
@@ -136,13 +124,13 @@ def dyad(
 
     Example: sukien dyad RUS CHN --db sukien.duckdb
     """
-    from sukien.corpus.dyads import dyad_series
-    from sukien.presentation import dyad_count
+    from sukien.corpus.dyads import DyadMonth
+    from sukien.presentation import DyadCount
+    from sukien.store import corpus_queries as cq
 
     with _open(db) as store:
-        merged = _merged(store)
-    series = dyad_series(merged, a, b, directed=directed)
-    n = dyad_count(merged, a, b, directed=directed)
+        series = [DyadMonth(**d) for d in cq.dyad_months(store.con, a, b, directed)]
+        n = DyadCount(**cq.dyad_count(store.con, a, b, directed=directed))
     title = (f"{a} {'→' if directed else '↔'} {b}: {n.n_events} events ({n.n_charted} by month below, "
              f"{n.n_no_month} without a month; {n.n_negated} negated, not counted). "
              "QuadClass 1-4: verbal/material cooperation, verbal/material conflict")
@@ -161,19 +149,22 @@ def actors(
 
     Example: sukien actors --db sukien.duckdb --by-affiliation
     """
-    from sukien.corpus.graph import actor_counts, actor_graph
+    from sukien.corpus.graph import ActorCount, Edge
+    from sukien.store import corpus_queries as cq
 
-    with _open(db) as store:
-        merged, names = _merged(store), _names(store)
+    with _open(db) as store:  # counted in DuckDB (sukien.store.corpus_queries)
+        names = _names(store)
+        graph = [Edge(**e) for e in cq.graph(store.con, cq.MergedFilter(), directed=True, limit=limit)] if edges else []
+        counts = [] if edges else [ActorCount(**c) for c in cq.actor_counts(store.con, by_affiliation=by_affiliation,
+                                                                            limit=limit)]
     if edges:
         emit(out, "actor relationship graph",
              ("source", "target", "events", "coop v/m", "conflict v/m", "Goldstein mean", "reports"),
              ((e.source, e.target, e.n_events, f"{e.quad[0]}/{e.quad[1]}", f"{e.quad[2]}/{e.quad[3]}",
-               f"{e.goldstein_mean:+.2f}", e.n_reports) for e in actor_graph(merged)[:limit]))
+               f"{e.goldstein_mean:+.2f}", e.n_reports) for e in graph))
         return
     emit(out, "actors", ("actor", "name", "events", "as source", "as target", "reports"),
-         ((c.actor, names.get(c.actor, ""), c.n_events, c.as_source, c.as_target, c.n_reports)
-          for c in actor_counts(merged, by_affiliation)[:limit]))
+         ((c.actor, names.get(c.actor, ""), c.n_events, c.as_source, c.as_target, c.n_reports) for c in counts))
 
 
 def search(

@@ -12,6 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sukien import fingerprint
 from sukien.actors import ActorLexicon, actor_side, anchor_date, link_article
@@ -190,12 +191,14 @@ class RunSummary:
     # seconds per stage: read and store in this process; page, actors, quotes and events summed
     # over the workers (so with N workers they can add up to N times the wall time)
     stage_seconds: dict[str, float] = dataclasses.field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
+    corpus: Any = None  # the corpus stage's ``CorpusUpdate`` (None with ``settings.corpus`` off)
 
     def counts(self) -> dict[str, int]:
         return {"docs": self.docs, "skipped": self.skipped, "failed": self.failed, "articles": self.articles}
 
 
-STAGES = ("read", "page", "actors", "quotes", "events", "store")
+STAGES = ("read", "page", "actors", "quotes", "events", "store", "corpus")
+CorpusProgress = Callable[[str, int, int], None]  # (step, done, total) of the corpus stage
 
 
 def _batches(items: Iterable[Document | Failure], size: int) -> Iterator[list[Document | Failure]]:
@@ -223,14 +226,18 @@ def _timed(items: Iterable[Document | Failure], summary: RunSummary) -> Iterator
 
 def run_corpus(
     inputs: list[str], store: Store, settings: Settings,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[int, int], None] | None = None, corpus_progress: CorpusProgress | None = None,
 ) -> RunSummary:
     """Read, process and store every document of ``inputs``; unchanged documents are skipped.
+    Then, with ``settings.corpus`` (the default), the corpus stage brings duplicates, stories,
+    merged events and the search index up to date with what changed (``summary.corpus``;
+    its time is ``stage_seconds["corpus"]``).
 
     Streams: documents are read, processed and written in batches of ``settings.batch_size``;
     while one batch is written the next one is already being processed.
     ``settings.engine`` picks the local process pool or a Dask cluster (``settings.scheduler``).
     """
+    embedder = prepare_corpus_stage(settings) if settings.corpus else None
     summary = RunSummary(run_id=uuid.uuid4().hex[:12])
     started = datetime.now(UTC).replace(tzinfo=None)
     t0 = time.perf_counter()
@@ -251,8 +258,42 @@ def run_corpus(
     finally:
         closer()
     summary.seconds = time.perf_counter() - t0
-    store.record_run(summary.run_id, started, inputs, summary.counts())
+    store.record_run(summary.run_id, started, inputs, summary.counts(),
+                     {**summary.stage_seconds, "total": summary.seconds})
+    if settings.corpus:
+        corpus_stage(store, settings, summary, corpus_progress, embedder)
     return summary
+
+
+def prepare_corpus_stage(settings: Settings) -> Any:
+    """Check the similarity setting and load what it needs (the e5 model for ``e5`` and
+    ``hybrid``) before any document is processed: a mistake fails at once, not after hours."""
+    from sukien.corpus.stories import default_params
+
+    default_params(settings.similarity)
+    if settings.similarity in ("e5", "hybrid"):
+        from sukien.corpus.embed import load_embedder
+
+        return load_embedder()
+    return None
+
+
+def corpus_stage(store: Store, settings: Settings, summary: RunSummary | None = None,
+                 progress: CorpusProgress | None = None, embedder: Any = None) -> Any:
+    """The corpus stage: duplicates, stories, merged events and the search index brought up to
+    date (``sukien.corpus.update_corpus``). With the run's ``summary``, its time is added to the
+    run (``stage_seconds["corpus"]``, each step as ``corpus.<step>``, in the store too)."""
+    from sukien.corpus import update_corpus
+
+    t0 = time.perf_counter()
+    cu = update_corpus(store, similarity=settings.similarity, embedder=embedder, progress=progress)
+    if summary is not None:
+        summary.corpus = cu
+        summary.stage_seconds["corpus"] = time.perf_counter() - t0
+        summary.seconds += summary.stage_seconds["corpus"]
+        steps = {f"corpus.{k}": v for k, v in cu.timings.items()}
+        store.record_stage_seconds(summary.run_id, {**summary.stage_seconds, **steps, "total": summary.seconds})
+    return cu
 
 
 def _mapper(settings: Settings) -> tuple[Mapper, Callable[[], None]]:

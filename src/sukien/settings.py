@@ -22,6 +22,8 @@ class Settings:
     field_title: str = "title"
     field_date: str = "date"
     field_url: str = "url"
+    corpus: bool = True  # after the documents: duplicates, stories, merged events, search index
+    similarity: str = "tfidf"  # story similarity: tfidf | e5 | hybrid
 
     def effective_workers(self) -> int:
         return self.workers if self.workers > 0 else (os.cpu_count() or 1)

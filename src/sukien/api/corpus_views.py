@@ -1,9 +1,11 @@
-"""Corpus-level views for the API, computed with ``sukien.corpus`` (timeline, dyad series,
-actor graph over merged events) and ``sukien.store.search`` (the tantivy index).
+"""Corpus-level views for the API: merged events (timeline, dyad series, actor graph) and
+``sukien.store.search`` (the tantivy index).
 
-The store is opened read-only and DuckDB lets no other process write it meanwhile, so the
-merged events are loaded once, on first use, and kept. A store without corpus tables (built
-with ``--no-corpus``) gets ``None`` here and the routes fall back to ``sukien.api.queries``.
+Merged events are queried in DuckDB (``sukien.store.corpus_queries``): filters, order,
+pagination and aggregates run in SQL over typed columns, so a request costs what its page
+costs, whatever the size of the store. A store without corpus tables (built with
+``--no-corpus``) gets ``None`` from ``merged()`` and the routes fall back to
+``sukien.api.queries``.
 """
 
 from __future__ import annotations
@@ -16,22 +18,20 @@ from typing import Any
 
 from sukien.api.db import ReadOnlyStore
 from sukien.api.queries import EventFilter
-from sukien.corpus.dyads import dyad_series
-from sukien.corpus.graph import actor_graph
-from sukien.corpus.model import MergedEvent
-from sukien.corpus.timeline import TimelineFilter, matches, sides, timeline
+from sukien.store import corpus_queries as cq
 from sukien.store import corpus_tables as ct
 from sukien.store.search import SearchIndex, index_path_for
 
 
 @dataclass(frozen=True)
 class Merged:
-    events: list[MergedEvent]
-    focus: dict[str, str]  # merged id -> the raw event id of its representative report
+    """The store holds merged events (the corpus step ran on it)."""
+
+    n_events: int
 
 
 class CorpusViews:
-    """Lazily loaded merged events and search index of one read-only store."""
+    """Whether a read-only store has merged events (checked once), and its search index."""
 
     def __init__(self, store: ReadOnlyStore, index_path: str | None = None) -> None:
         self.store = store
@@ -45,22 +45,19 @@ class CorpusViews:
     def merged(self) -> Merged | None:
         with self._lock:
             if not self._loaded:
-                self._merged = self._load_merged()
+                self._merged = self._check()
                 self._loaded = True
             return self._merged
 
-    def _load_merged(self) -> Merged | None:
+    def _check(self) -> Merged | None:
         with self.store.cursor() as cur:
             if not ct.has_corpus_tables(cur):
                 return None
-            events = [MergedEvent.from_dict(r) for r in ct.json_records(cur, "merged_events")]
-            raw = {eid: (aid, start) for eid, aid, start in cur.execute(
-                "SELECT event_id, article_id, CAST(record->>'char_start' AS INTEGER) FROM events").fetchall()}
-        if not events and raw:
+            n_merged = cur.execute("SELECT count(*) FROM merged_events").fetchall()[0][0]
+            n_raw = cur.execute("SELECT count(*) FROM events").fetchall()[0][0]
+        if not n_merged and n_raw:
             return None  # corpus step not run on this store
-        focus = {m.event_id: next((s for s in m.sources if raw.get(s) == (m.article_id, m.char_start)),
-                                  m.sources[0] if m.sources else m.event_id) for m in events}
-        return Merged(events, focus)
+        return Merged(n_merged)
 
     def index(self) -> SearchIndex | None:
         with self._lock:
@@ -71,77 +68,66 @@ class CorpusViews:
             return self._index
 
 
-def _keep(m: MergedEvent, flt: EventFilter) -> bool:
-    """The filters ``TimelineFilter`` does not cover."""
-    src, tgt = sides(m)
-    return ((flt.source is None or flt.source in src) and (flt.target is None or flt.target in tgt)
-            and (flt.quad_class is None or m.quad_class == flt.quad_class)
-            and (flt.modality is None or m.modality == flt.modality)
-            and (flt.cameo is None or m.cameo == flt.cameo)
-            and (flt.negated is None or m.negated == flt.negated)
-            and (flt.article_id is None or flt.article_id in m.article_ids))
+def merged_filter(flt: EventFilter) -> cq.MergedFilter:
+    """The API's event filter over merged events."""
+    return cq.MergedFilter(actor=flt.actor, source=flt.source, target=flt.target, dyad=flt.dyad,
+                           date_from=flt.date_from, date_to=flt.date_to, root=flt.root, cameo=flt.cameo,
+                           quad_class=flt.quad_class, modality=flt.modality, negated=flt.negated,
+                           article_id=flt.article_id)
 
 
-def _tfilter(flt: EventFilter, *, include_negated: bool) -> TimelineFilter:
-    return TimelineFilter(actor=flt.actor, dyad=flt.dyad, date_from=flt.date_from, date_to=flt.date_to,
-                          root=flt.root, include_negated=include_negated,
-                          article_ids=[flt.article_id] if flt.article_id else None)
+def timeline_page(cur: Any, flt: EventFilter, limit: int, offset: int, newest: bool = False) -> dict[str, Any]:
+    """Merged events passing ``flt`` (negated ones only when asked for) in timeline order or
+    newest first, one page of them, with the monthly counts and the date range of all of them."""
+    mf = merged_filter(flt)
+    total, items = cq.timeline(cur, mf, limit, offset, newest=newest)
+    return {"engine": "merged", "total": total, "limit": limit, "offset": offset, "items": items,
+            "months": cq.months(cur, mf), "range": cq.date_span(cur, mf)}
 
 
-def merged_timeline(merged: Merged, flt: EventFilter) -> list[MergedEvent]:
-    """Merged events passing ``flt`` in timeline order; negated ones only when asked for."""
-    chosen = timeline(merged.events, _tfilter(flt, include_negated=bool(flt.negated)))
-    return [m for m in chosen if _keep(m, flt)]
-
-
-def timeline_page(merged: Merged, chosen: Sequence[MergedEvent], limit: int, offset: int) -> dict[str, Any]:
-    items = [{**m.to_dict(), "focus_event_id": merged.focus.get(m.event_id, m.event_id)}
-             for m in chosen[offset:offset + limit]]
-    months: dict[str, list[int]] = {}
-    for m in chosen:
-        if m.date and not m.date.startswith("--") and len(m.date) >= 7:
-            acc = months.setdefault(m.date[:7], [0, 0])
-            acc[0] += 1
-            acc[1] += 0 if m.negated else 1
-    return {"engine": "merged", "total": len(chosen), "limit": limit, "offset": offset, "items": items,
-            "months": [{"period": p, "n": n, "n_happened": h} for p, (n, h) in sorted(months.items())]}
-
-
-def merged_dyad_series(merged: Merged, a: str, b: str, *, directed: bool, by: str,
+def merged_dyad_series(cur: Any, a: str, b: str, *, directed: bool, by: str,
                        date_from: str | None, date_to: str | None) -> dict[str, Any]:
-    """``sukien.corpus.dyads.dyad_series`` in the API's shape (optionally by year, in a date range)."""
-    months = [d for d in dyad_series(merged.events, a, b, directed=directed)
-              if (not date_from or d.month >= date_from[:7]) and (not date_to or d.month <= date_to[:7])]
+    """The dyad's monthly (or yearly) series in a date range. ``n_events``: its happenings not
+    negated (``presentation.dyad_count``); ``left_out`` (= ``n_no_period``): those of them dated
+    coarser than the period; ``n_negated``: reported as not having happened."""
+    months = [d for d in cq.dyad_months(cur, a, b, directed)
+              if (not date_from or d["month"] >= date_from[:7]) and (not date_to or d["month"] <= date_to[:7])]
     acc: dict[str, list[Any]] = {}
     for d in months:
-        key = d.month if by == "month" else d.month[:4]
+        key = d["month"] if by == "month" else d["month"][:4]
         row = acc.setdefault(key, [0, 0.0, [0, 0, 0, 0], 0])
-        row[0] += d.n_events
-        row[1] += d.goldstein_sum
-        row[2] = [x + y for x, y in zip(row[2], d.quad, strict=True)]
-        row[3] += d.n_reports
+        row[0] += d["n_events"]
+        row[1] += d["goldstein_sum"]
+        row[2] = [x + y for x, y in zip(row[2], d["quad"], strict=True)]
+        row[3] += d["n_reports"]
     series = [{"period": p, "n": n, "goldstein_mean": round(g / n, 3) if n else 0.0,
                "quad_class": {str(q + 1): c for q, c in enumerate(quad)}, "n_reports": reports}
               for p, (n, g, quad, reports) in sorted(acc.items())]
-    flt = TimelineFilter(dyad=(a, b), include_negated=True, date_from=date_from, date_to=date_to)
-    n_all = sum(1 for m in merged.events if matches(m, flt) and (not directed or a in sides(m)[0] or m.reciprocal))
+    n = cq.dyad_count(cur, a, b, directed=directed, date_from=date_from, date_to=date_to)
     counted = sum(s["n"] for s in series)
     return {"engine": "merged", "a": a, "b": b, "directed": directed, "by": by, "series": series,
-            "n_events": n_all, "left_out": n_all - counted}
+            "n_events": n["n_events"], "left_out": n["n_events"] - counted, "n_no_period": n["n_events"] - counted,
+            "n_negated": n["n_negated"]}
 
 
-def merged_graph(merged: Merged, flt: EventFilter, *, min_events: int, limit: int,
-                 names: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """``sukien.corpus.graph.actor_graph`` (undirected, between affiliations) as nodes and edges."""
-    chosen = [m for m in timeline(merged.events, _tfilter(flt, include_negated=False)) if _keep(m, flt)]
-    edges = [e for e in actor_graph(chosen, directed=False) if e.n_events >= min_events][:limit]
-    out_edges = [{"source": e.source, "target": e.target, "n": e.n_events, "goldstein_mean": e.goldstein_mean,
-                  "n_cooperation": e.quad[0] + e.quad[1], "n_conflict": e.quad[2] + e.quad[3],
-                  "n_reports": e.n_reports} for e in edges]
+def merged_graph(cur: Any, flt: EventFilter, *, min_events: int, limit: int,
+                 names: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Undirected edges between affiliations over the merged events passing ``flt``."""
+    mf = merged_filter(flt)
+    if flt.negated:  # the graph counts what happened: negated events never draw an edge
+        return {"engine": "merged", "level": "affiliation", "nodes": [], "edges": []}
+    edges = cq.graph(cur, mf, directed=False, min_events=min_events, limit=limit)
+    out_edges = [{"source": e["source"], "target": e["target"], "n": e["n_events"],
+                  "goldstein_mean": e["goldstein_mean"], "n_cooperation": e["quad"][0] + e["quad"][1],
+                  "n_conflict": e["quad"][2] + e["quad"][3], "n_reports": e["n_reports"]} for e in edges]
     degree: dict[str, int] = {}
     for e in edges:
-        for side in (e.source, e.target):
-            degree[side] = degree.get(side, 0) + e.n_events
+        for side in (e["source"], e["target"]):
+            degree[side] = degree.get(side, 0) + e["n_events"]
+    if names is None:
+        from sukien.api.queries import actors_by_id
+
+        names = {x["id"]: x for x in actors_by_id(cur, sorted(degree))}
     nodes = [{"id": i, "name": names.get(i, {}).get("name", i), "kind": names.get(i, {}).get("kind", "unknown"),
               "n": n} for i, n in sorted(degree.items())]
     return {"engine": "merged", "level": "affiliation", "nodes": nodes, "edges": out_edges}

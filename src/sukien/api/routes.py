@@ -18,8 +18,7 @@ from sukien.api import corpus_views as cv
 from sukien.api import presenting, queries, reader
 from sukien.api.queries import EventFilter
 from sukien.api.snapshot import Generation
-from sukien.corpus.timeline import TimelineFilter, matches
-from sukien.presentation import date_range, dyad_count, newest_first, top_dyads
+from sukien.store import corpus_queries as cq
 
 MAX_LIMIT = 500
 MAX_OFFSET = 1_000_000
@@ -186,13 +185,9 @@ def timeline(cur: Cur, views: Corpus, flt: Filter, limit: Limit = 100, offset: O
     """One entry per happening (reports merged by the corpus step), newest first; negated events
     only with ``negated=true``. ``range`` gives the first and last dates of all the events
     chosen. A store without the corpus step lists its raw events instead."""
-    merged = views.merged()
-    if merged is not None:
-        chosen = cv.merged_timeline(merged, flt)
-        if order == "newest":
-            chosen = newest_first(chosen, lambda m: m.date)
-        page = cv.timeline_page(merged, chosen, limit, offset)
-        span = date_range(m.date for m in chosen)
+    if views.merged() is not None:
+        page = cv.timeline_page(cur, flt, limit, offset, newest=order == "newest")
+        span = page.pop("range")
     else:
         if flt.negated is None:  # as with merged events: what did not happen is asked for explicitly
             flt = dataclasses.replace(flt, negated=False)
@@ -209,8 +204,7 @@ def timeline(cur: Cur, views: Corpus, flt: Filter, limit: Limit = 100, offset: O
 def dyads(cur: Cur, views: Corpus, limit: Limit = 50) -> dict[str, Any]:
     """``n``: happenings between the pair, not negated — the count the dyad series
     (``n_events``) and the timeline filtered on the pair (``total``) give too."""
-    merged = views.merged()
-    items = top_dyads(merged.events, limit) if merged is not None else queries.top_dyads(cur, limit)
+    items = cq.top_dyads(cur, limit) if views.merged() is not None else queries.top_dyads(cur, limit)
     return {"items": items, "counted": COUNT_NOTE}
 
 
@@ -224,16 +218,11 @@ def dyad_series(cur: Cur, views: Corpus, a: Annotated[str, Query(pattern=ACTOR_R
     period and are not in ``series``; ``n_negated`` were reported as not having happened and
     are in no count."""
     lo, hi = _day(date_from, "date_from", False), _day(date_to, "date_to", True)
-    merged = views.merged()
-    if merged is None:
+    if views.merged() is None:
         return {"engine": "events", "counted": COUNT_NOTE,
                 **queries.dyad_series(cur, a, b, directed=directed, by=by, date_from=lo, date_to=hi)}
-    res = cv.merged_dyad_series(merged, a, b, directed=directed, by=by, date_from=lo, date_to=hi)
-    chosen = [m for m in merged.events if matches(m, TimelineFilter(date_from=lo, date_to=hi, include_negated=True))]
-    n = dyad_count(chosen, a, b, directed=directed)
-    counted = sum(p["n"] for p in res["series"])
-    return {**res, "n_events": n.n_events, "left_out": n.n_events - counted, "n_no_period": n.n_events - counted,
-            "n_negated": n.n_negated, "counted": COUNT_NOTE}
+    return {**cv.merged_dyad_series(cur, a, b, directed=directed, by=by, date_from=lo, date_to=hi),
+            "counted": COUNT_NOTE}
 
 
 @router.get("/graph", summary="Actor graph: who deals with whom")
@@ -241,11 +230,8 @@ def graph(cur: Cur, views: Corpus, flt: Filter, level: Literal["affiliation", "a
           min_events: Annotated[int, Query(ge=1, le=100_000)] = 1, limit: Limit = 200) -> dict[str, Any]:
     """Undirected edges weighted by events (merged happenings between affiliations; at
     ``level=actor``, reports between the coded actors, sectors included)."""
-    merged = views.merged()
-    if merged is not None and level == "affiliation":
-        names = {a["id"]: a for a in queries.actors_by_id(cur, sorted(
-            {x for m in merged.events for x in (m.source_affiliation, m.target_affiliation) if x}))}
-        return cv.merged_graph(merged, flt, min_events=min_events, limit=limit, names=names)
+    if views.merged() is not None and level == "affiliation":
+        return cv.merged_graph(cur, flt, min_events=min_events, limit=limit)
     return {"engine": "events", **queries.graph(cur, level=level, flt=flt, min_events=min_events, limit=limit)}
 
 

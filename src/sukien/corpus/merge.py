@@ -119,7 +119,7 @@ def _merge(
     sources = tuple(sorted(e.event_id for e in evs))
     mid = "m_" + hashlib.sha256("\n".join(sources).encode("utf-8")).hexdigest()[:16]
     by_id = {e.event_id: e for e in evs}
-    fields = {k: v for k, v in rep.to_dict().items() if k in _EVENT_FIELDS}
+    fields = {k: getattr(rep, k) for k in _EVENT_FIELDS}
     fields.update(event_id=mid, date=date)
     return MergedEvent(
         **fields, sources=sources, n_sources=len(art_ids),

@@ -2,9 +2,29 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
 from sukien.records import Record
+
+
+@cache
+def _names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def as_dict(rec: Record) -> dict[str, Any]:
+    """``rec.to_dict()`` for the flat corpus records (fields are scalars, tuples of scalars or
+    tuples of tuples), without the generic walk: corpus updates convert tens of thousands."""
+    out: dict[str, Any] = {}
+    for name in _names(type(rec)):
+        value = getattr(rec, name)
+        if isinstance(value, tuple):
+            value = [list(v) if isinstance(v, tuple) else v for v in value]
+        out[name] = value
+    return out
 
 
 @dataclass(frozen=True)

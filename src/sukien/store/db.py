@@ -42,7 +42,8 @@ CREATE TABLE IF NOT EXISTS failures (
   source VARCHAR, doc_id VARCHAR, reason VARCHAR, detail VARCHAR, run_id VARCHAR);
 CREATE TABLE IF NOT EXISTS runs (
   run_id VARCHAR, started_at TIMESTAMP, finished_at TIMESTAMP, inputs VARCHAR,
-  n_docs INTEGER, n_skipped INTEGER, n_failed INTEGER, n_articles INTEGER);
+  n_docs INTEGER, n_skipped INTEGER, n_failed INTEGER, n_articles INTEGER, stage_seconds VARCHAR);
+ALTER TABLE runs ADD COLUMN IF NOT EXISTS stage_seconds VARCHAR;
 """
 
 _DOC_TABLES = ("articles", "mentions", "events", "quotes")
@@ -150,12 +151,20 @@ class Store:
         self.con.execute("DELETE FROM actors WHERE id IN (SELECT unnest(?))", [list(rows)])
         self._insert_rows("actors", [[a.id, a.kind, a.affiliation, _j(a.to_dict())] for a in rows.values()])
 
-    def record_run(self, run_id: str, started: datetime, inputs: list[str], counts: dict[str, int]) -> None:
+    def record_run(self, run_id: str, started: datetime, inputs: list[str], counts: dict[str, int],
+                   stage_seconds: dict[str, float] | None = None) -> None:
+        """One row per run: when, on what, counts, and seconds per stage (JSON)."""
         self.con.execute(
-            "INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [run_id, started, datetime.now(UTC).replace(tzinfo=None), json.dumps(inputs),
-             counts.get("docs", 0), counts.get("skipped", 0), counts.get("failed", 0), counts.get("articles", 0)],
+             counts.get("docs", 0), counts.get("skipped", 0), counts.get("failed", 0), counts.get("articles", 0),
+             json.dumps({k: round(v, 3) for k, v in (stage_seconds or {}).items()})],
         )
+
+    def record_stage_seconds(self, run_id: str, stage_seconds: dict[str, float]) -> None:
+        """Replace the seconds per stage of a recorded run (after its corpus stage)."""
+        self.con.execute("UPDATE runs SET stage_seconds = ? WHERE run_id = ?",
+                         [json.dumps({k: round(v, 3) for k, v in stage_seconds.items()}), run_id])
 
     # ---- reading ----
     def records(self, table: str, doc_ids: Sequence[str] | None = None) -> Iterator[dict[str, Any]]:
