@@ -11,8 +11,8 @@ FLOORS = [
     ("published_acc", 1.0),
     ("states.f1", 0.95),
     ("people.f1", 0.95),
-    ("events.p", 0.80),
-    ("events.r", 0.70),
+    ("events.p", 0.85),
+    ("events.r", 0.80),
     ("quotes.r", 0.95),
     ("quotes.attr", 0.90),
 ]
