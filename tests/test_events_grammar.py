@@ -412,6 +412,18 @@ def test_events_grammar_they_after_a_speech_verb_is_the_speaker(res: Resources) 
     assert ("THA", "KHM", "17") in triples(events_of(res, body))
 
 
+def test_events_grammar_a_negated_plan_covers_its_coordinated_acts(res: Resources) -> None:
+    body = "Canada chưa có kế hoạch áp lệnh trừng phạt mới hay trục xuất nhà ngoại giao Iran."
+    assert not events_of(res, body)
+
+
+def test_events_grammar_a_sniper_is_a_soldier_not_a_shot(res: Resources) -> None:
+    body = "Ngoại trưởng Armenia cáo buộc lính bắn tỉa Azerbaijan nổ súng vào binh sĩ Armenia."
+    got = events_of(res, body)
+    assert {(e.source[:3], e.target[:3] if e.target else None, e.root) for e in got} == {
+        ("ARM", "AZE", "11"), ("AZE", "ARM", "19")}
+
+
 def test_events_grammar_this_body_and_this_official(res: Resources) -> None:
     body = ("Bộ Ngoại giao Hàn Quốc đã lên tiếng. Cơ quan này hối thúc Bỉ hợp tác điều tra. "
             "Ngoại trưởng Bỉ Sophie Wilmès cho biết quan chức này đã xin lỗi Hàn Quốc.")

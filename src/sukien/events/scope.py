@@ -37,6 +37,11 @@ def scope_of(doc: Doc, s: Sentence, ti: int, subject: Group | None, nominal: set
     lo = subject.end if subject is not None and subject.end <= trig.start else _clause_start(doc, clause, s)
     pre = _words(doc.body[lo:trig.start])
     negated = _negated(pre, _words(doc.body[trig.start:trig.end]), tables)
+    k = None if negated else _coordinated_with(s, ti)
+    if k is not None:  # "chưa có kế hoạch áp lệnh trừng phạt hay trục xuất …": one negation for both
+        first = s.triggers[s.toks[k].index]
+        negated = lo <= first.start and _negated(_words(doc.body[lo:first.start]),
+                                                 _words(doc.body[first.start:first.end]), tables)
     if governor is not None and governor.startswith(tables.cue("claim_code")):
         return Scope(negated, "reported_claim")
     if _conditional_sentence(doc, s, clause_index):
@@ -81,6 +86,23 @@ def _bare_verb_after(s: Sentence, j: int, nominal: set[int]) -> bool:
         nxt += 1
     return t.tag in ("punct", "coordinator") and t.text != ";" and nxt < len(s.toks) \
         and s.toks[nxt].tag == "trigger" and nxt not in nominal
+
+
+def _coordinated_with(s: Sentence, ti: int) -> int | None:
+    """The act a bare verb after "và", "hay" or a comma is coordinated with: the last trigger
+    before it in its clause, with no speech verb between."""
+    j = ti - 1
+    while j >= 0 and s.toks[j].tag == "predicate":
+        j -= 1
+    if j < 0 or not (s.toks[j].tag == "coordinator" or s.toks[j].text == ","):
+        return None
+    for k in range(j - 1, -1, -1):
+        t = s.toks[k]
+        if s.clause_of[k] != s.clause_of[ti] or t.tag in ("speech", "claim"):
+            return None
+        if t.tag == "trigger":
+            return k
+    return None
 
 
 def _conditional_sentence(doc: Doc, s: Sentence, clause_index: int) -> bool:
