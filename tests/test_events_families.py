@@ -143,6 +143,7 @@ def test_posture_negated_and_intended(res: Resources) -> None:
     "Ngân hàng Mỹ và ngân hàng Nhật Bản hoàn tất thương vụ sáp nhập.",
     "Thủ tướng Ấn Độ gia hạn lệnh phong tỏa ở thủ đô thêm một tuần.",  # a lockdown, no blockade
     "Sự hiện diện của các tàu Trung Quốc đang đe dọa hòa bình trong khu vực.",  # no party threatened
+    "Nga tích hợp thiết bị định vị vào nhiều loại UAV tấn công.",
 ])
 def test_weapons_and_compounds_are_no_events(res: Resources, body: str) -> None:
     check(res, body, set())

@@ -424,6 +424,22 @@ def test_events_grammar_a_sniper_is_a_soldier_not_a_shot(res: Resources) -> None
         ("ARM", "AZE", "11"), ("AZE", "ARM", "19")}
 
 
+def test_events_grammar_a_subjectless_time_clause_after_an_appeal_is_its_content(res: Resources) -> None:
+    body = "Nhật Bản kêu gọi Trung Quốc kiềm chế khi tuần tra gần quần đảo của Philippines."
+    assert triples(events_of(res, body)) == {("JPN", "CHN", "02")}
+
+
+def test_events_grammar_between_belongs_to_the_nearest_act(res: Resources) -> None:
+    body = "Ngoại trưởng Pháp có cuộc gặp với phái đoàn Mỹ trước vòng đàm phán giữa Nga và Ukraine."
+    meet = {(s, t) for s, t, r in triples(events_of(res, body)) if r == "04"}
+    assert ("FRA", "USA") in meet and ("FRA", "RUS") not in meet
+
+
+def test_events_grammar_air_defence_is_no_negation(res: Resources) -> None:
+    body = "Lực lượng Ukraine tập kích một hệ thống tên lửa phòng không của Nga."
+    assert ("UKR", "RUS", "19") in triples(events_of(res, body))
+
+
 def test_events_grammar_this_body_and_this_official(res: Resources) -> None:
     body = ("Bộ Ngoại giao Hàn Quốc đã lên tiếng. Cơ quan này hối thúc Bỉ hợp tác điều tra. "
             "Ngoại trưởng Bỉ Sophie Wilmès cho biết quan chức này đã xin lỗi Hàn Quốc.")

@@ -310,8 +310,11 @@ def possessor(s: Sentence, ti: int, hi: int) -> Group | None:
 
 
 def between(s: Sentence, ti: int, hi: int, tables: EventTables) -> Group | None:
-    """"giữa X và Y" after a joint-act trigger."""
+    """"giữa X và Y" after a joint-act trigger, before any other act ("cuộc gặp với A trước vòng
+    đàm phán giữa B và C": B and C belong to the talks)."""
     for g in after_trigger(s, ti, hi):
+        if any(t.tag == "trigger" for t in s.toks[ti + 1:g.first]):
+            return None
         if g.gov == "prep" and g.gov_text in tables.cue("between_prep") and len(g.members) >= 2:
             return g
     return None

@@ -31,7 +31,7 @@ def scope_of(doc: Doc, s: Sentence, ti: int, subject: Group | None, nominal: set
     clause = doc.clauses[clause_index] if clause_index >= 0 else None
     if clause is not None and clause.kind == "condition":
         return Scope(False, "conditional", coded=False)
-    governor = _governor(s, ti, nominal, tables)
+    governor = _governor(doc, s, ti, nominal, tables)
     if governor is not None and governor[:2] in tables.cue("governing_root"):
         return Scope(False, "intended", coded=False)
     lo = subject.end if subject is not None and subject.end <= trig.start else _clause_start(doc, clause, s)
@@ -58,16 +58,20 @@ def _clause_start(doc: Doc, clause: object, s: Sentence) -> int:
     return getattr(clause, "start", s.start)
 
 
-def _governor(s: Sentence, ti: int, nominal: set[int], tables: EventTables) -> str | None:
+def _governor(doc: Doc, s: Sentence, ti: int, nominal: set[int], tables: EventTables) -> str | None:
     """The code of a verbal trigger whose content the trigger at ``ti`` is: an earlier trigger
     of the same clause asking, threatening, offering, refusing or alleging, with no speech verb,
     comma or clause joiner between them but for a list of bare verbs (content of content is content:
-    "yêu cầu X hủy bỏ lệnh …")."""
+    "yêu cầu X hủy bỏ lệnh …"); a time or purpose clause with no subject of its own after the
+    content is content too ("kêu gọi X thận trọng khi bay gần …")."""
     clause = s.clause_of[ti]
+    crossed = False
     for j in range(ti - 1, -1, -1):
         t = s.toks[j]
         if s.clause_of[j] != clause:
-            return None
+            if crossed or not _subjectless_adjunct(doc, s, ti):
+                return None
+            crossed, clause = True, s.clause_of[j]  # "kêu gọi X thận trọng khi bay gần …"
         if t.tag == "trigger" and j not in nominal:
             code = s.triggers[t.index].pattern.code
             if code[:2] in tables.cue("governing_root") or code.startswith(tables.cue("claim_code")):
@@ -86,6 +90,18 @@ def _bare_verb_after(s: Sentence, j: int, nominal: set[int]) -> bool:
         nxt += 1
     return t.tag in ("punct", "coordinator") and t.text != ";" and nxt < len(s.toks) \
         and s.toks[nxt].tag == "trigger" and nxt not in nominal
+
+
+ADJUNCT_KINDS = frozenset({"time", "purpose"})
+
+
+def _subjectless_adjunct(doc: Doc, s: Sentence, ti: int) -> bool:
+    """The trigger stands in a time or purpose clause that follows its sentence's first clause and
+    names no actor before the trigger."""
+    c = s.clause_of[ti]
+    if c < 0 or doc.clauses[c].kind not in ADJUNCT_KINDS or c == s.clause_of[0]:
+        return False
+    return not any(g.first < ti and s.clause_of[g.first] == c for g in s.groups)
 
 
 def _coordinated_with(s: Sentence, ti: int) -> int | None:
@@ -123,7 +139,9 @@ def _negated(pre: list[str], trigger_words: list[str], tables: EventTables) -> b
         return False
     following = [*window[1:], *(trigger_words[:1] or [""])]
     blocked = set(tables.cue("not_negation"))
-    cleaned = ["_" if f"{w} {nxt}" in blocked else w for w, nxt in zip(window, following, strict=True)]
+    before = ["", *window[:-1]]
+    cleaned = ["_" if f"{w} {nxt}" in blocked or f"{prev} {w}" in blocked else w
+               for prev, w, nxt in zip(before, window, following, strict=True)]
     glue = {w for kind in ("aspect", "negation") for p in tables.cue(kind) for w in p.split()}
     for n in range(len(cleaned) - 1, -1, -1):
         for neg in tables.cue("negation"):
