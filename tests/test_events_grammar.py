@@ -440,6 +440,10 @@ def test_events_grammar_air_defence_is_no_negation(res: Resources) -> None:
     assert ("UKR", "RUS", "19") in triples(events_of(res, body))
 
 
+def test_events_grammar_an_embedded_question_asserts_nothing(res: Resources) -> None:
+    assert not events_of(res, "Các nhà báo hỏi liệu Nga có tấn công Ukraine hay không.")
+
+
 def test_events_grammar_this_body_and_this_official(res: Resources) -> None:
     body = ("Bộ Ngoại giao Hàn Quốc đã lên tiếng. Cơ quan này hối thúc Bỉ hợp tác điều tra. "
             "Ngoại trưởng Bỉ Sophie Wilmès cho biết quan chức này đã xin lỗi Hàn Quốc.")

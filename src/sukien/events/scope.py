@@ -29,7 +29,7 @@ def scope_of(doc: Doc, s: Sentence, ti: int, subject: Group | None, nominal: set
     trig = s.triggers[s.toks[ti].index]
     clause_index = s.clause_of[ti]
     clause = doc.clauses[clause_index] if clause_index >= 0 else None
-    if clause is not None and clause.kind == "condition":
+    if clause is not None and clause.kind in ("condition", "question"):
         return Scope(False, "conditional", coded=False)
     governor = _governor(doc, s, ti, nominal, tables)
     if governor is not None and governor[:2] in tables.cue("governing_root"):
