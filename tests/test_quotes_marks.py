@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sukien.quotes import find_quotes
-from sukien.quotes.marks import repair_marks
+from sukien.text.marks import repair_marks
 
 
 def test_marks_straight_open_curly_close_is_one_quote() -> None:

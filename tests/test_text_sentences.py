@@ -190,3 +190,16 @@ def test_property_split_sentences_spans_are_consistent(body: str) -> None:
 def test_text_sentences_glued_full_stop(text: str, expected: list[str]) -> None:
     """Scraped text often drops the space after a full stop: a lower-case word, ".", a capital."""
     assert [s.text for s in split_sentences(text)] == expected
+
+
+def test_mixed_quote_marks_close_the_quotation() -> None:
+    """A straight opening mark closed by a curly one ends the quotation: the
+    sentences after the attribution are sentences of their own."""
+    body = '"Chúng tôi đã cố gắng. Kết quả sẽ đến”, ông Hải nói. Ngày mai đoàn lên đường. Bà Lan ở lại.'
+    assert [s.text for s in split_sentences(body)] == [
+        '"Chúng tôi đã cố gắng. Kết quả sẽ đến”, ông Hải nói.',
+        "Ngày mai đoàn lên đường.",
+        "Bà Lan ở lại.",
+    ]
+    body = "“Mọi việc đã xong. Hết rồi\", bà Mai nói. Sau đó bà đi."
+    assert [s.text for s in split_sentences(body)][-1] == "Sau đó bà đi."

@@ -1,6 +1,6 @@
 """Direct and reported speech in Vietnamese news sentences.
 
-Quotation marks are first made consistent (:func:`sukien.quotes.marks.repair_marks`: a straight
+Quotation marks are first made consistent (:func:`sukien.text.marks.repair_marks`: a straight
 mark closed by a curly one is one quotation), then paired by
 :func:`sukien.text.sentences.quote_regions`. A quotation is a **direct quote** when it has an
 attribution:
@@ -26,7 +26,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from sukien.quotes.marks import repair_marks
 from sukien.quotes.speakers import (
     SEPARATOR,
     Speaker,
@@ -42,6 +41,7 @@ from sukien.quotes.speakers import (
     pieces,
     starts_with_any,
 )
+from sukien.text.marks import repair_marks
 from sukien.text.sentences import QuoteRegion, Span, quote_regions, split_sentences
 
 __all__ = ["QuoteSpan", "find_quotes"]

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sukien.data_files import data_path
+from sukien.text.marks import repair_marks
 
 __all__ = [
     "QuoteRegion",
@@ -263,10 +264,13 @@ def split_sentences(text: str) -> list[Span]:
     ['Ông A đến Hà Nội.', 'Bà B ở lại.', 'TS. Lê C nói.']
     >>> [s.text for s in split_sentences('"Tôi đến. Tôi thấy", ông D nói. Hết.')]
     ['"Tôi đến. Tôi thấy", ông D nói.', 'Hết.']
+    >>> [s.text for s in split_sentences('"Tôi đến. Tôi thấy”, ông D nói. Hết.')]
+    ['"Tôi đến. Tôi thấy”, ông D nói.', 'Hết.']
     """
     spans: list[Span] = []
+    marks = repair_marks(text)  # same length: a mixed pair ("…”) is one quotation
     for lo, hi in _lines(text):
-        regions = _line_regions(text, lo, hi)
+        regions = _line_regions(marks, lo, hi)
         start = lo
         for m in _CANDIDATE.finditer(text, lo, hi):
             if _is_boundary(text, lo, m, regions):
