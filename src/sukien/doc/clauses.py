@@ -1,6 +1,6 @@
 """Clauses of a sentence: cut at the clause markers of ``data/clause_markers.tsv`` (``nếu``,
-``sau khi``, ``rằng``, ``mà``, ``nhưng`` …), at ``;`` and ``:``, at the edges of a quotation, and
-at the comma that closes a fronted subordinate clause ("Sau khi hội đàm kết thúc, hai bên …").
+``sau khi``, ``rằng``, ``mà``, ``nhưng`` …), at ``;`` and ``:``, at the edges of a quotation,
+at a full stop inside a quoted passage, and at the comma that closes a fronted subordinate clause ("Sau khi hội đàm kết thúc, hai bên …").
 
 >>> from sukien.text.sentences import split_sentences
 >>> body = "Nếu đàm phán thất bại, hai bên sẽ áp thuế mới."
@@ -65,7 +65,7 @@ def split_clauses(body: str, lower: str, sentences: tuple[Span, ...] | list[Span
     spans = spans or Spans()
     out: list[Clause] = []
     for index, sent in enumerate(sentences):
-        cuts = _cuts(lower, sent, quotes, table)
+        cuts = sorted(_cuts(lower, sent, quotes, table) + _inner_stops(body, sent), key=lambda c: c.pos)
         out += _clauses(body, sent, index, cuts, spans)
     return tuple(out)
 
@@ -88,6 +88,15 @@ def _cuts(lower: str, sent: Span, quotes: tuple[tuple[int, int], ...], table: Ma
             cuts.append(_Cut(qe + 1 if qe + 1 < sent.end else qe, "main", None))
     cuts.sort(key=lambda c: c.pos)
     return cuts
+
+
+_INNER_STOP = re.compile(r"(?<=[a-zà-ỹđ0-9)])[.!?…]+\s+(?=[A-ZÀ-ỸĐ])")
+
+
+def _inner_stops(body: str, sent: Span) -> list[_Cut]:
+    """A full stop inside a sentence (only a quotation holds one: the splitter keeps a quoted
+    passage whole) still ends a clause: "để …. Điều này …" are two clauses, not one purpose."""
+    return [_Cut(m.end(), "main", None) for m in _INNER_STOP.finditer(body, sent.start, sent.end)]
 
 
 def _standalone(lower: str, qs: int, qe: int, sent: Span) -> bool:

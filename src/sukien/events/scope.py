@@ -31,8 +31,12 @@ def scope_of(doc: Doc, s: Sentence, ti: int, subject: Group | None, nominal: set
     clause = doc.clauses[clause_index] if clause_index >= 0 else None
     if clause is not None and clause.kind in ("condition", "question"):
         return Scope(False, "conditional", coded=False)
+    if clause is not None and clause.kind == "purpose" and trig.pattern.code[:2] in tables.cue("aim_root"):
+        return Scope(False, "intended", coded=False)  # "điều quân tới để tấn công X": an aim
+    if _yes_no_question(doc, clause, s, trig, tables):
+        return Scope(False, "conditional", coded=False)
     governor = _governor(doc, s, ti, nominal, tables)
-    if governor is not None and governor[:2] in tables.cue("governing_root"):
+    if governor is not None and governor.startswith(tables.cue("governing_root")):
         return Scope(False, "intended", coded=False)
     lo = subject.end if subject is not None and subject.end <= trig.start else _clause_start(doc, clause, s)
     pre = _words(doc.body[lo:trig.start])
@@ -52,6 +56,21 @@ def scope_of(doc: Doc, s: Sentence, ti: int, subject: Group | None, nominal: set
     if _has(pre[-INTENT_WORDS:] + own, tables.cue("intended"), tables.cue("compound")):
         return Scope(negated, "intended")
     return Scope(negated, "asserted")
+
+
+QUESTION_WORDS = 3  # "có" this close before the trigger opens a yes/no question
+
+
+def _yes_no_question(doc: Doc, clause: object, s: Sentence, trig: object, tables: EventTables) -> bool:
+    """An embedded yes/no question: "có" just before the trigger and a question tail ("hay không",
+    "hay chưa") after it in its clause ("chưa quyết định có trừng phạt X hay không")."""
+    lo = _clause_start(doc, clause, s)
+    hi = getattr(clause, "end", s.end)
+    pre = _mask_compounds(_words(doc.body[lo:trig.start])[-QUESTION_WORDS:], tables.cue("compound"))
+    if "có" not in pre:
+        return False
+    after = " " + " ".join(_words(doc.body[trig.end:hi])) + " "
+    return any(f" {tail} " in after for tail in tables.cue("question_tail"))
 
 
 def _clause_start(doc: Doc, clause: object, s: Sentence) -> int:
@@ -74,7 +93,7 @@ def _governor(doc: Doc, s: Sentence, ti: int, nominal: set[int], tables: EventTa
             crossed, clause = True, s.clause_of[j]  # "kêu gọi X thận trọng khi bay gần …"
         if t.tag == "trigger" and j not in nominal:
             code = s.triggers[t.index].pattern.code
-            if code[:2] in tables.cue("governing_root") or code.startswith(tables.cue("claim_code")):
+            if code.startswith(tables.cue("governing_root") + tables.cue("claim_code")):
                 return code
         if opens_subject(s, j, tables) and not _bare_verb_after(s, j, nominal):
             return None

@@ -1,0 +1,71 @@
+"""Scope of an act read from its clause: aims, questions, acts under consideration, imminent
+acts, and look-alike compounds. Sentences are made up for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sukien.doc.build import build_doc
+from sukien.pipeline import Resources, process_article
+from sukien.records import Article, Event
+
+
+@pytest.fixture(scope="module")
+def res() -> Resources:
+    return Resources.load()
+
+
+def events_of(res: Resources, body: str) -> list[Event]:
+    art = Article("s#1", "s", "", None, body, (), published="2024-05-10", published_basis="header")
+    _, _, events, _, _ = process_article(art, res)
+    return [e for e in events if not e.negated and e.root != "01"]
+
+
+def roots(events: list[Event]) -> set[tuple[str | None, str | None, str]]:
+    return {(e.source and e.source.split(".")[0], e.target and e.target.split(".")[0], e.root)
+            for e in events}
+
+
+def test_an_act_of_force_in_a_purpose_clause_is_an_aim(res: Resources) -> None:
+    got = roots(events_of(res, "Quân đội Azerbaijan điều thêm xe tăng tới biên giới để tấn công Armenia."))
+    assert not any(r == "19" for _, _, r in got)
+    # a force act outside a purpose clause stays a fact
+    assert ("AZE", "ARM", "19") in roots(events_of(res, "Quân đội Azerbaijan tấn công Armenia."))
+
+
+def test_a_verbal_act_in_a_purpose_clause_stays_coded(res: Resources) -> None:
+    body = "Thủ tướng Canada đã tới Tokyo để kêu gọi Nhật Bản tăng đầu tư."
+    assert ("CAN", "JPN", "02") in roots(events_of(res, body))
+
+
+def test_an_embedded_yes_no_question_asserts_nothing(res: Resources) -> None:
+    body = "Nội các Australia vẫn chưa quyết định có trừng phạt Myanmar hay không."
+    assert not events_of(res, body)
+    body = "Hàn Quốc có trừng phạt Triều Tiên hay chưa vẫn là ẩn số."
+    assert not events_of(res, body)
+    assert ("KOR", "PRK", "16") in roots(events_of(res, "Hàn Quốc đã trừng phạt Triều Tiên."))
+
+
+def test_an_act_under_consideration_is_not_done(res: Resources) -> None:
+    for body in ("Chính phủ Canada đang cân nhắc khả năng trục xuất đại sứ Iran.",
+                 "Ba Lan đang xem xét trừng phạt Belarus."):
+        assert not events_of(res, body), body
+
+
+def test_an_imminent_act_is_intended(res: Resources) -> None:
+    got = events_of(res, "Indonesia sắp ký thỏa thuận với Hàn Quốc.")
+    assert got and all(e.modality == "intended" for e in got)
+
+
+def test_commercial_flights_are_no_trade(res: Resources) -> None:
+    assert not events_of(res, "Các chuyến bay thương mại giữa Peru và Chile bị tạm dừng vì bão.")
+    assert ("PER", "CHL", "06") in roots(events_of(res, "Peru thúc đẩy thương mại với Chile."))
+
+
+def test_a_full_stop_inside_a_quotation_ends_a_clause() -> None:
+    body = ('Ông Minh nói: "Chúng tôi mua máy bay để bảo vệ bầu trời. '
+            'Phần còn lại chúng tôi nhận được từ đối tác".')
+    doc = build_doc(Article("c#1", "c", "", None, body, ()), (), (), None)
+    kinds = [(c.kind, body[c.start:c.end].strip()) for c in doc.clauses]
+    assert ("purpose", "để bảo vệ bầu trời.") in kinds
+    assert kinds[-1][0] == "main" and kinds[-1][1].startswith("Phần còn lại")
