@@ -69,3 +69,19 @@ def test_a_full_stop_inside_a_quotation_ends_a_clause() -> None:
     kinds = [(c.kind, body[c.start:c.end].strip()) for c in doc.clauses]
     assert ("purpose", "để bảo vệ bầu trời.") in kinds
     assert kinds[-1][0] == "main" and kinds[-1][1].startswith("Phần còn lại")
+
+
+def test_a_possible_or_prevented_act_is_no_event(res: Resources) -> None:
+    for body in ("Bộ Quốc phòng Nhật Bản không loại trừ khả năng tấn công phủ đầu Triều Tiên.",
+                 "Giới quan sát cảnh báo nguy cơ xung đột giữa Ấn Độ và Pakistan.",
+                 "Chính phủ Ai Cập tăng cường an ninh nhằm ngăn chặn các vụ tấn công vào Israel."):
+        assert not any(e.root in ("19", "18") for e in events_of(res, body)), body
+    body = "Thái Lan tuyên bố sẽ đáp trả bất kỳ cuộc tấn công nào của Campuchia."
+    assert not any(e.root == "19" for e in events_of(res, body))
+
+
+def test_a_share_is_no_seizure(res: Resources) -> None:
+    for body in ("Đức chiếm 30% kim ngạch xuất khẩu của Áo.",
+                 "Hàn Quốc chiếm khoảng một nửa thị trường chip của Việt Nam."):
+        assert not any(e.root == "19" for e in events_of(res, body)), body
+    assert ("AZE", "ARM", "19") in roots(events_of(res, "Quân đội Azerbaijan chiếm hai ngôi làng của Armenia."))

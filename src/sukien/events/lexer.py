@@ -50,9 +50,25 @@ def find_triggers(doc: Doc, start: int, end: int, tables: EventTables) -> list[T
             continue
         for p in pats:
             e = _match_rest(low, folded, s, end_idx + 1, p, end)
-            if e is not None and not _inside_word(low, s, e, p, tables):
+            if e is not None and not _inside_word(low, s, e, p, tables) and not _measures(low, s, e, end, tables):
                 found.append(Trigger(s, e, p, end_idx + 1 if len(p.parts) > 1 else -1))
     return _select(found, low, tables)
+
+
+def _measures(low: str, start: int, end: int, stop: int, tables: EventTables) -> bool:
+    """A ``measure_verb`` before a share measures, it does not act ("chiếm 24% kim ngạch",
+    "chiếm khoảng một nửa", "chiếm 1/3"): a percentage or a fraction, maybe after a ``number_lead``
+    ("khoảng", "hơn"); a count of things is seized ("chiếm hai ngôi làng")."""
+    if low[start:end] not in tables.cue("measure_verb"):
+        return False
+    words = low[end:min(stop, end + 40)].split()
+    if words and words[0] in tables.cue("number_lead"):
+        words = words[1:]
+    if not words:
+        return False
+    if words[0][0].isdigit() and ("%" in words[0] or "/" in words[0] or words[1:2] == ["%"]):
+        return True
+    return any(w in tables.cue("share_word") for w in words[:3])
 
 
 def _select(found: list[Trigger], low: str, tables: EventTables) -> list[Trigger]:

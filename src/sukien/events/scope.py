@@ -52,6 +52,8 @@ def scope_of(doc: Doc, s: Sentence, ti: int, subject: Group | None, nominal: set
         return Scope(negated, "conditional")
     if not trig.pattern.code.startswith(tables.cue("claim_code")) and _has(pre, tables.cue("claim")):
         return Scope(negated, "reported_claim")
+    if _has(pre[-INTENT_WORDS:], tables.cue("hypothetical"), tables.cue("compound")):
+        return Scope(negated, "intended", coded=False)  # "không loại trừ khả năng tấn công X"
     own = _words(doc.body[trig.start:trig.end])[:1]  # "sẽ cung cấp": the modal is part of the trigger
     if _has(pre[-INTENT_WORDS:] + own, tables.cue("intended"), tables.cue("compound")):
         return Scope(negated, "intended")
