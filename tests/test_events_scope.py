@@ -85,3 +85,10 @@ def test_a_share_is_no_seizure(res: Resources) -> None:
                  "Hàn Quốc chiếm khoảng một nửa thị trường chip của Việt Nam."):
         assert not any(e.root == "19" for e in events_of(res, body)), body
     assert ("AZE", "ARM", "19") in roots(events_of(res, "Quân đội Azerbaijan chiếm hai ngôi làng của Armenia."))
+
+
+def test_an_event_noun_still_to_take_place_is_intended(res: Resources) -> None:
+    got = events_of(res, "Cuộc gặp giữa Pháp và Algeria dự kiến diễn ra tại Paris vào tuần tới.")
+    assert got and all(e.modality == "intended" for e in got)
+    got = events_of(res, "Cuộc gặp giữa Pháp và Algeria đã diễn ra tại Paris.")
+    assert got and all(e.modality == "asserted" for e in got)

@@ -55,7 +55,8 @@ def scope_of(doc: Doc, s: Sentence, ti: int, subject: Group | None, nominal: set
     if _has(pre[-INTENT_WORDS:], tables.cue("hypothetical"), tables.cue("compound")):
         return Scope(negated, "intended", coded=False)  # "không loại trừ khả năng tấn công X"
     own = _words(doc.body[trig.start:trig.end])[:1]  # "sẽ cung cấp": the modal is part of the trigger
-    if _has(pre[-INTENT_WORDS:] + own, tables.cue("intended"), tables.cue("compound")):
+    if _has(pre[-INTENT_WORDS:] + own, tables.cue("intended"), tables.cue("compound")) \
+            or (ti in nominal and _planned_noun(doc, clause, s, trig, tables)):
         return Scope(negated, "intended")
     return Scope(negated, "asserted")
 
@@ -73,6 +74,14 @@ def _yes_no_question(doc: Doc, clause: object, s: Sentence, trig: object, tables
         return False
     after = " " + " ".join(_words(doc.body[trig.end:hi])) + " "
     return any(f" {tail} " in after for tail in tables.cue("question_tail"))
+
+
+def _planned_noun(doc: Doc, clause: object, s: Sentence, trig: object, tables: EventTables) -> bool:
+    """An event noun whose clause says it is still to take place: an intent word right before a
+    verb of occurring after it ("Vòng đàm phán tiếp theo dự kiến diễn ra vào tuần tới")."""
+    post = " " + " ".join(_words(doc.body[trig.end:getattr(clause, "end", s.end)])) + " "
+    return any(f" {i} {o} " in post or f" {i} sẽ {o} " in post
+               for i in tables.cue("intended") for o in tables.cue("occur_verb"))
 
 
 def _clause_start(doc: Doc, clause: object, s: Sentence) -> int:
