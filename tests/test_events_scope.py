@@ -92,3 +92,27 @@ def test_an_event_noun_still_to_take_place_is_intended(res: Resources) -> None:
     assert got and all(e.modality == "intended" for e in got)
     got = events_of(res, "Cuộc gặp giữa Pháp và Algeria đã diễn ra tại Paris.")
     assert got and all(e.modality == "asserted" for e in got)
+
+
+def test_an_unnamed_group_is_a_subject_of_its_own(res: Resources) -> None:
+    body = "Thủ tướng Đức thăm Ấn Độ trong bối cảnh nhiều quốc gia lo ngại chính sách của Trung Quốc."
+    got = roots(events_of(res, body))
+    assert ("DEU", "IND", "04") in got
+    assert not any(src == "DEU" and tgt == "CHN" for src, tgt, _ in got)
+
+
+def test_negation_reaches_an_event_noun_through_its_light_verb(res: Resources) -> None:
+    neg = process_article(Article("n#1", "n", "", None, "Ai Cập sẽ không tham gia các cuộc đàm phán với Ethiopia.", (),
+                                  published="2024-05-10", published_basis="header"), res)[2]
+    assert neg and all(e.negated for e in neg if e.root == "04")
+    assert ("EGY", "ETH", "04") in roots(events_of(res, "Ai Cập đã tham gia các cuộc đàm phán với Ethiopia."))
+
+
+def test_a_possible_event_noun_is_no_event(res: Resources) -> None:
+    body = "Bộ Ngoại giao Peru cho biết các cuộc đàm phán tiềm năng với Chile sẽ bàn về biên giới."
+    assert not any(e.root == "04" for e in events_of(res, body))
+
+
+def test_halting_attacks_with_a_classifier_is_de_escalation(res: Resources) -> None:
+    got = roots(events_of(res, "Armenia tuyên bố tạm ngừng các cuộc tấn công vào Azerbaijan."))
+    assert ("ARM", "AZE", "08") in got and not any(r == "19" for _, _, r in got)

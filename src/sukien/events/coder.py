@@ -105,7 +105,7 @@ def _subject(ctx: Coding, s: Sentence, ti: int, lo: int, nominal: set[int]) -> G
     if pivot is not None:
         return pivot
     own = roles.local_subject(s, ti, lo, nominal, ctx.tables)
-    if own is not None:
+    if own is not None or (ti not in nominal and roles.group_subject(s, ti, lo, nominal, ctx.tables)):
         return own
     return roles.inherited(ctx.doc, s, s.clause_of[ti], nominal, ctx.tables)
 

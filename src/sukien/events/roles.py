@@ -64,6 +64,19 @@ def local_subject(s: Sentence, ti: int, lo: int, nominal: set[int], tables: Even
     return None
 
 
+def group_subject(s: Sentence, ti: int, lo: int, nominal: set[int], tables: EventTables) -> bool:
+    """The predicate at ``ti`` has an unnamed group for its subject ("… khi các quốc gia lo ngại
+    X", "nhiều nước phản đối"): plain words ending in a ``group_noun`` right before it, with no
+    actor; the clause does not share the subject of another."""
+    j = ti - 1
+    while j >= lo and s.toks[j].tag in ("predicate", "date"):
+        j -= 1
+    if j < lo or j in s.group_at or s.toks[j].tag not in ("word", "classifier"):
+        return False
+    tail = " " + " ".join(t.text for t in s.toks[max(lo, j - 3):j + 1])
+    return any(tail.endswith(f" {d} {g}") for d in tables.cue("plural_det") for g in tables.cue("group_noun"))
+
+
 def pivot_subject(s: Sentence, ti: int, lo: int, nominal: set[int]) -> Group | None:
     """"cáo buộc Nga tấn công Ukraine", "kêu gọi X rút quân": the object of the verb just before
     is the subject of this one (nothing but that object between the two verbs)."""

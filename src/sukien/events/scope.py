@@ -41,6 +41,8 @@ def scope_of(doc: Doc, s: Sentence, ti: int, subject: Group | None, nominal: set
     lo = subject.end if subject is not None and subject.end <= trig.start else _clause_start(doc, clause, s)
     pre = _words(doc.body[lo:trig.start])
     negated = _negated(pre, _words(doc.body[trig.start:trig.end]), tables)
+    if not negated and ti in nominal:  # "sẽ không tham gia các cuộc đàm phán": through the light verb
+        negated = _negated(_before_light_verb(pre, tables), _words(doc.body[trig.start:trig.end]), tables)
     k = None if negated else _coordinated_with(s, ti)
     if k is not None:  # "chưa có kế hoạch áp lệnh trừng phạt hay trục xuất …": one negation for both
         first = s.triggers[s.toks[k].index]
@@ -52,7 +54,9 @@ def scope_of(doc: Doc, s: Sentence, ti: int, subject: Group | None, nominal: set
         return Scope(negated, "conditional")
     if not trig.pattern.code.startswith(tables.cue("claim_code")) and _has(pre, tables.cue("claim")):
         return Scope(negated, "reported_claim")
-    if _has(pre[-INTENT_WORDS:], tables.cue("hypothetical"), tables.cue("compound")):
+    post = " ".join(_words(doc.body[trig.end:trig.end + 40])[:3]) + " "
+    if _has(pre[-INTENT_WORDS:], tables.cue("hypothetical"), tables.cue("compound")) or (
+            ti in nominal and any(post.startswith(h + " ") for h in tables.cue("hypothetical_after"))):
         return Scope(negated, "intended", coded=False)  # "không loại trừ khả năng tấn công X"
     own = _words(doc.body[trig.start:trig.end])[:1]  # "sẽ cung cấp": the modal is part of the trigger
     if _has(pre[-INTENT_WORDS:] + own, tables.cue("intended"), tables.cue("compound")) \
@@ -179,6 +183,25 @@ def _negated(pre: list[str], trigger_words: list[str], tables: EventTables) -> b
             if cleaned[n:n + len(parts)] == parts and all(w in glue for w in cleaned[n + len(parts):]):
                 return True
     return False
+
+
+def _before_light_verb(pre: list[str], tables: EventTables) -> list[str]:
+    """The words before a light verb and the classifiers of its event noun ("không tham gia các
+    cuộc" → "không"), or none when no light verb stands there."""
+    words = list(pre)
+    classifiers = [c.split() for c in (*tables.cue("classifier"), *tables.cue("determiner"))]
+    stripped = True
+    while stripped:
+        stripped = False
+        for c in classifiers:
+            if c and words[-len(c):] == c:
+                words, stripped = words[:-len(c)], True
+                break
+    for verb in tables.cue("light_verb"):
+        v = verb.split()
+        if words[-len(v):] == v:
+            return words[:-len(v)]
+    return []
 
 
 def _has(words: list[str], phrases: tuple[str, ...], compounds: tuple[str, ...] = ()) -> bool:
