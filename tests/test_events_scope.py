@@ -116,3 +116,15 @@ def test_a_possible_event_noun_is_no_event(res: Resources) -> None:
 def test_halting_attacks_with_a_classifier_is_de_escalation(res: Resources) -> None:
     got = roots(events_of(res, "Armenia tuyên bố tạm ngừng các cuộc tấn công vào Azerbaijan."))
     assert ("ARM", "AZE", "08") in got and not any(r == "19" for _, _, r in got)
+
+
+def test_an_unnamed_group_right_before_its_verb_acts_not_an_earlier_actor(res: Resources) -> None:
+    body = "Pháp áp thuế đối với hàng hóa từ các quốc gia cung cấp vũ khí cho Syria."
+    assert not any(src == "FRA" and tgt == "SYR" for src, tgt, _ in roots(events_of(res, body)))
+    body = "Nhiều nước đã đề nghị giúp đỡ Nepal, trong đó có Ấn Độ và Nhật Bản."
+    assert {("IND", "NPL"), ("JPN", "NPL")} <= {(s, t) for s, t, _ in roots(events_of(res, body))}
+
+
+def test_a_carrier_strike_group_is_no_attack(res: Resources) -> None:
+    body = "Hải quân Pháp điều một nhóm tàu sân bay tấn công tới Địa Trung Hải."
+    assert not any(e.root == "19" for e in events_of(res, body))

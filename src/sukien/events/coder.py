@@ -104,8 +104,10 @@ def _subject(ctx: Coding, s: Sentence, ti: int, lo: int, nominal: set[int]) -> G
     pivot = roles.pivot_subject(s, ti, lo, nominal)
     if pivot is not None:
         return pivot
+    if ti not in nominal and roles.group_subject(s, ti, lo, nominal, ctx.tables):
+        return None  # "các quốc gia cung cấp dầu cho X": an unnamed group acts, no named actor
     own = roles.local_subject(s, ti, lo, nominal, ctx.tables)
-    if own is not None or (ti not in nominal and roles.group_subject(s, ti, lo, nominal, ctx.tables)):
+    if own is not None:
         return own
     return roles.inherited(ctx.doc, s, s.clause_of[ti], nominal, ctx.tables)
 

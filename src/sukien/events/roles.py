@@ -73,6 +73,8 @@ def group_subject(s: Sentence, ti: int, lo: int, nominal: set[int], tables: Even
         j -= 1
     if j < lo or j in s.group_at or s.toks[j].tag not in ("word", "classifier"):
         return False
+    if any(j - 3 <= g.anchor <= j for g in s.groups):
+        return False  # "Nhiều nước …, trong đó có X, Y": a list spells the group out
     tail = " " + " ".join(t.text for t in s.toks[max(lo, j - 3):j + 1])
     return any(tail.endswith(f" {d} {g}") for d in tables.cue("plural_det") for g in tables.cue("group_noun"))
 
