@@ -128,3 +128,11 @@ def test_an_unnamed_group_right_before_its_verb_acts_not_an_earlier_actor(res: R
 def test_a_carrier_strike_group_is_no_attack(res: Resources) -> None:
     body = "Hải quân Pháp điều một nhóm tàu sân bay tấn công tới Địa Trung Hải."
     assert not any(e.root == "19" for e in events_of(res, body))
+
+
+def test_last_year_counts_from_the_report_not_from_an_earlier_story_date(res: Resources) -> None:
+    body = ("Các cuộc biểu tình ở Chile bắt đầu từ ngày 20/12/2025. "
+            "Năm ngoái, Argentina đã trục xuất đại sứ Chile.")
+    art = Article("y#1", "y", "", None, body, (), published="2026-01-31", published_basis="header")
+    got = [e for e in process_article(art, res)[2] if e.root == "16"]
+    assert got and got[0].date == "2025"

@@ -45,6 +45,8 @@ def event_date(d: Dating, s: Sentence, ti: int, tables: EventTables) -> tuple[st
     if span is None:
         return _story_day(d, s, tables)
     anchor = _nearby_anchor(d, s.start)
+    if span.expr.kind == "relative" and not _narrative(span.expr.text, tables):
+        anchor = _nearby_anchor(d, span.start, since=s.start)  # "năm ngoái" counts from the report
     if _narrative(span.expr.text, tables) and anchor is d.doc.anchor:
         return d.fallback  # "hôm sau" counts from the story's last date, not from publication
     iso, basis = resolve(span.expr, anchor)
@@ -171,9 +173,11 @@ def _narrative(text: str, tables: EventTables) -> bool:
     return any(low.endswith(" " + p) for p in tables.cue("narrative_date"))
 
 
-def _nearby_anchor(d: Dating, pos: int) -> PartialDate | None:
-    """An explicit full date earlier in the same paragraph anchors "ngày 27/2" before the
-    publication date does (contract order: nearby full date, publication, page timestamps)."""
+def _nearby_anchor(d: Dating, pos: int, since: int = 0) -> PartialDate | None:
+    """An explicit full date earlier in the same paragraph (and not before ``since``) anchors
+    "ngày 27/2" before the publication date does (contract order: nearby full date, publication,
+    page timestamps). A deictic expression ("năm ngoái", "hôm qua") takes only a date of its own
+    sentence: the day of the statement it is reported in."""
     body = d.doc.body
     para = body.rfind("\n\n", 0, pos)
     para = para + 2 if para >= 0 else 0
@@ -182,5 +186,5 @@ def _nearby_anchor(d: Dating, pos: int) -> PartialDate | None:
         end = len(body) if end < 0 else end
         d.para_dates[para] = [(x.start, x.expr.date) for x in d.doc.dates_in(para, end)
                               if x.expr.kind == "absolute" and x.expr.date is not None and x.expr.date.day]
-    found = [p for start, p in d.para_dates[para] if start < pos]
+    found = [p for start, p in d.para_dates[para] if since <= start < pos]
     return found[-1] if found else d.doc.anchor
