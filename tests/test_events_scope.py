@@ -136,3 +136,25 @@ def test_last_year_counts_from_the_report_not_from_an_earlier_story_date(res: Re
     art = Article("y#1", "y", "", None, body, (), published="2026-01-31", published_basis="header")
     got = [e for e in process_article(art, res)[2] if e.root == "16"]
     assert got and got[0].date == "2025"
+
+
+def test_a_sports_report_codes_no_event(res: Resources) -> None:
+    assert not events_of(res, "Đội tuyển Thái Lan sẽ gặp Malaysia ở bán kết.")
+    assert events_of(res, "Thủ tướng Thái Lan sẽ gặp Thủ tướng Malaysia vào tuần tới.")
+
+
+def test_a_supplier_and_a_session_are_no_acts(res: Resources) -> None:
+    assert not events_of(res, "Na Uy là nhà cung cấp khí đốt lớn nhất của Đức.")
+    assert not any(e.root == "04" for e in events_of(res, "Quốc hội Lào bế mạc kỳ họp thứ 8."))
+
+
+def test_expectations_and_attempts_are_intended(res: Resources) -> None:
+    for body in ("Thủ tướng Anh kỳ vọng đạt thỏa thuận với Ấn Độ.",
+                 "Thổ Nhĩ Kỳ tìm cách giành quyền kiểm soát vùng biển của Hy Lạp."):
+        got = events_of(res, body)
+        assert got and all(e.modality == "intended" for e in got), body
+
+
+def test_a_risk_named_before_the_subject_is_no_act(res: Resources) -> None:
+    body = "Giá dầu tăng trước nguy cơ Israel phát động chiến dịch quân sự nhằm vào Liban."
+    assert not any(e.root in ("18", "19") for e in events_of(res, body))

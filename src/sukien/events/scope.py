@@ -15,6 +15,7 @@ from sukien.events.tables import EventTables
 
 NEG_WORDS = 4  # a negator this close before the trigger negates it
 INTENT_WORDS = 7  # a modal word this close before the trigger makes the act intended
+HYPO_WORDS = 10  # a possibility word this close before the trigger, subject included, makes it no act
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,8 @@ def scope_of(doc: Doc, s: Sentence, ti: int, subject: Group | None, nominal: set
     clause = doc.clauses[clause_index] if clause_index >= 0 else None
     if clause is not None and clause.kind in ("condition", "question"):
         return Scope(False, "conditional", coded=False)
+    if _has(_words(doc.lower[s.start:s.end]), tables.cue("sports")):
+        return Scope(False, "asserted", coded=False)  # "Nhật Bản sẽ gặp Indonesia ở bán kết"
     if clause is not None and clause.kind == "purpose" and trig.pattern.code[:2] in tables.cue("aim_root"):
         return Scope(False, "intended", coded=False)  # "điều quân tới để tấn công X": an aim
     if _yes_no_question(doc, clause, s, trig, tables):
@@ -55,7 +58,8 @@ def scope_of(doc: Doc, s: Sentence, ti: int, subject: Group | None, nominal: set
     if not trig.pattern.code.startswith(tables.cue("claim_code")) and _has(pre, tables.cue("claim")):
         return Scope(negated, "reported_claim")
     post = " ".join(_words(doc.body[trig.end:trig.end + 40])[:3]) + " "
-    if _has(pre[-INTENT_WORDS:], tables.cue("hypothetical"), tables.cue("compound")) or (
+    whole = _words(doc.body[_clause_start(doc, clause, s):trig.start])[-HYPO_WORDS:]  # "nguy cơ Mỹ tấn công"
+    if _has(whole, tables.cue("hypothetical"), tables.cue("compound")) or (
             ti in nominal and any(post.startswith(h + " ") for h in tables.cue("hypothetical_after"))):
         return Scope(negated, "intended", coded=False)  # "không loại trừ khả năng tấn công X"
     own = _words(doc.body[trig.start:trig.end])[:1]  # "sẽ cung cấp": the modal is part of the trigger
