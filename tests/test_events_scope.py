@@ -158,3 +158,13 @@ def test_expectations_and_attempts_are_intended(res: Resources) -> None:
 def test_a_risk_named_before_the_subject_is_no_act(res: Resources) -> None:
     body = "Giá dầu tăng trước nguy cơ Israel phát động chiến dịch quân sự nhằm vào Liban."
     assert not any(e.root in ("18", "19") for e in events_of(res, body))
+
+
+def test_content_after_a_claim_verb_is_a_claim_whatever_its_subject(res: Resources) -> None:
+    got = [e for e in events_of(res, "Venezuela cho rằng Colombia đã tấn công lãnh thổ của mình.") if e.root == "19"]
+    assert got and all(e.modality == "reported_claim" for e in got)
+
+
+def test_every_attack_is_no_attack(res: Resources) -> None:
+    body = "Lãnh đạo Iran cảnh báo mọi cuộc tấn công của Israel sẽ bị đáp trả."
+    assert not any(e.root == "19" for e in events_of(res, body))

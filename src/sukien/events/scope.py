@@ -15,6 +15,7 @@ from sukien.events.tables import EventTables
 
 NEG_WORDS = 4  # a negator this close before the trigger negates it
 INTENT_WORDS = 7  # a modal word this close before the trigger makes the act intended
+CLAIM_WORDS = 12  # a claim verb this close before the trigger, the content's subject between
 HYPO_WORDS = 10  # a possibility word this close before the trigger, subject included, makes it no act
 
 
@@ -55,7 +56,8 @@ def scope_of(doc: Doc, s: Sentence, ti: int, subject: Group | None, nominal: set
         return Scope(negated, "reported_claim")
     if _conditional_sentence(doc, s, clause_index):
         return Scope(negated, "conditional")
-    if not trig.pattern.code.startswith(tables.cue("claim_code")) and _has(pre, tables.cue("claim")):
+    claimed = _words(doc.body[s.start:trig.start])[-CLAIM_WORDS:]  # "X cho rằng Y đã tấn công Z"
+    if not trig.pattern.code.startswith(tables.cue("claim_code")) and _has(claimed, tables.cue("claim")):
         return Scope(negated, "reported_claim")
     post = " ".join(_words(doc.body[trig.end:trig.end + 40])[:3]) + " "
     whole = _words(doc.body[_clause_start(doc, clause, s):trig.start])[-HYPO_WORDS:]  # "nguy cơ Mỹ tấn công"
