@@ -416,3 +416,15 @@ def test_every_root_has_patterns() -> None:
 ])
 def test_wishes_pleas_and_orders_to_leave(res: Resources, body: str, expected: set[Dyad]) -> None:
     check(res, body, expected)
+
+
+# ---------------------------------------------------------------- attacks named by rarer verbs
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Quân đội Israel oanh kích các mục tiêu ở Liban.", {("ISR.MIL", "LBN", "19")}),
+    ("Pháo binh Armenia rót đạn vào các vị trí của Azerbaijan.", {("ARM", "AZE", "19")}),
+    ("Quân đội Nga đánh úp một đồn biên phòng của Ukraine.", {("RUS.MIL", "UKR.MIL", "19")}),
+    ("Không quân Ả Rập Xê Út trút bom xuống các vị trí của Yemen.", {("SAU.MIL", "YEM", "19")}),
+])
+def test_families_rarer_attack_verbs(res: Resources, body: str, expected: set[Dyad]) -> None:
+    check(res, body, expected)
