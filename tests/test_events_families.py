@@ -428,3 +428,7 @@ def test_wishes_pleas_and_orders_to_leave(res: Resources, body: str, expected: s
 ])
 def test_families_rarer_attack_verbs(res: Resources, body: str, expected: set[Dyad]) -> None:
     check(res, body, expected)
+
+
+def test_families_courtesy_call_is_a_consultation(res: Resources) -> None:
+    check(res, "Đại sứ Hàn Quốc chào xã giao Bộ trưởng Ngoại giao Lào.", both("KOR", "LAO.GOV", "04"))
