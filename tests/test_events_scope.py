@@ -168,3 +168,8 @@ def test_content_after_a_claim_verb_is_a_claim_whatever_its_subject(res: Resourc
 def test_every_attack_is_no_attack(res: Resources) -> None:
     body = "Lãnh đạo Iran cảnh báo mọi cuộc tấn công của Israel sẽ bị đáp trả."
     assert not any(e.root == "19" for e in events_of(res, body))
+
+
+def test_a_habit_is_no_dated_act(res: Resources) -> None:
+    assert not events_of(res, "Hằng năm, Pháp và Đức tổ chức hội đàm về an ninh.")
+    assert events_of(res, "Ngày 3/5, Pháp và Đức tổ chức hội đàm về an ninh.")

@@ -61,6 +61,8 @@ def scope_of(doc: Doc, s: Sentence, ti: int, subject: Group | None, nominal: set
         return Scope(negated, "reported_claim")
     post = " ".join(_words(doc.body[trig.end:trig.end + 40])[:3]) + " "
     whole = _words(doc.body[_clause_start(doc, clause, s):trig.start])[-HYPO_WORDS:]  # "nguy cơ Mỹ tấn công"
+    if _has(_words(doc.body[s.start:trig.start])[-HYPO_WORDS:], tables.cue("habitual")):
+        return Scope(negated, "asserted", coded=False)  # "Hằng năm, X và Y tập trận chung": no one act
     if _has(whole, tables.cue("hypothetical"), tables.cue("compound")) or (
             ti in nominal and any(post.startswith(h + " ") for h in tables.cue("hypothetical_after"))):
         return Scope(negated, "intended", coded=False)  # "không loại trừ khả năng tấn công X"
