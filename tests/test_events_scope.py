@@ -173,3 +173,10 @@ def test_every_attack_is_no_attack(res: Resources) -> None:
 def test_a_habit_is_no_dated_act(res: Resources) -> None:
     assert not events_of(res, "Hằng năm, Pháp và Đức tổ chức hội đàm về an ninh.")
     assert events_of(res, "Ngày 3/5, Pháp và Đức tổ chức hội đàm về an ninh.")
+
+
+def test_a_pair_named_as_the_topic_does_not_act(res: Resources) -> None:
+    body = "Các bộ trưởng thảo luận về mối quan hệ giữa Nhật Bản và Hàn Quốc."
+    assert not events_of(res, body)
+    body = "Thủ tướng Pháp thảo luận với Thủ tướng Ý về quan hệ giữa Nhật Bản và Hàn Quốc."
+    assert {(s, t) for s, t, _ in roots(events_of(res, body))} == {("FRA", "ITA"), ("ITA", "FRA")}

@@ -326,13 +326,23 @@ def possessor(s: Sentence, ti: int, hi: int) -> Group | None:
 
 def between(s: Sentence, ti: int, hi: int, tables: EventTables) -> Group | None:
     """"giữa X và Y" after a joint-act trigger, before any other act ("cuộc gặp với A trước vòng
-    đàm phán giữa B và C": B and C belong to the talks)."""
+    đàm phán giữa B và C": B and C belong to the talks) and not after a ``topic_prep`` ("thảo luận
+    về quan hệ giữa X và Y": what is discussed, not who)."""
     for g in after_trigger(s, ti, hi):
-        if any(t.tag == "trigger" for t in s.toks[ti + 1:g.first]):
+        gap = s.toks[ti + 1:g.first]
+        if any(t.tag == "trigger" for t in gap):
             return None
         if g.gov == "prep" and g.gov_text in tables.cue("between_prep") and len(g.members) >= 2:
+            if _words_in(gap, tables.cue("topic_prep")):
+                return None  # "thảo luận về quan hệ giữa X và Y": X and Y are the topic
+
             return g
     return None
+
+
+def _words_in(toks: list, phrases: tuple[str, ...]) -> bool:
+    text = " " + " ".join(t.text for t in toks) + " "
+    return any(f" {p} " in text for p in phrases)
 
 
 def passive_agent(s: Sentence, ti: int, hi: int, tables: EventTables) -> tuple[bool, Group | None]:
