@@ -180,3 +180,17 @@ def test_a_pair_named_as_the_topic_does_not_act(res: Resources) -> None:
     assert not events_of(res, body)
     body = "Thủ tướng Pháp thảo luận với Thủ tướng Ý về quan hệ giữa Nhật Bản và Hàn Quốc."
     assert {(s, t) for s, t, _ in roots(events_of(res, body))} == {("FRA", "ITA"), ("ITA", "FRA")}
+
+
+def test_a_passive_with_a_plain_agent_has_no_actor_as_source(res: Resources) -> None:
+    assert not events_of(res, "Khi du khách Đức bị cá mập tấn công, người dân đã giúp đỡ.")
+    assert ("CHN", "PHL", "19") in roots(events_of(res, "Tàu Philippines bị tàu Trung Quốc tấn công."))
+
+
+def test_a_sports_page_codes_no_event(res: Resources) -> None:
+    body = ("Đội bóng của Pháp tấn công liên tục trong hiệp hai.\n\n"
+            "Các cầu thủ Đức phòng ngự chặt chẽ trước vòng cấm và giữ sạch lưới.")
+    assert not events_of(res, body)
+    body = ("Thủ tướng Pháp gặp Thủ tướng Đức tại Paris.\n\n"
+            "Sau đó hai nhà lãnh đạo xem các cầu thủ thi đấu trong hiệp hai tại sân vận động.")
+    assert ("FRA", "DEU", "04") in roots(events_of(res, body))

@@ -11,6 +11,7 @@ quotation's content is what the speaker says, not a fact about the parties it na
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -49,6 +50,8 @@ def code_doc(doc: Doc, tables: EventTables, side: Side, home: Callable[[str], st
     office they held; a sector stays a sector); ``home`` maps a side to its state or organisation;
     ``is_state`` tells states from organisations (for "nước này").
     """
+    if sports_page(doc, tables):
+        return []  # a match report: "tấn công", "phòng ngự", "gặp" are moves of a game
     ctx = Coding(doc, tables, side, home or (lambda x: x.split(".")[0]), dating(doc))
     ctx.topic = topic_state(doc, lambda a: ctx.home(ctx.side(a, None)))
 
@@ -72,6 +75,18 @@ def code_doc(doc: Doc, tables: EventTables, side: Side, home: Callable[[str], st
         events += found
         ctx.acts[before:] = found
     return events
+
+
+SPORTS_WORDS = 3  # distinct sports words that make an article a sports page
+
+
+def sports_page(doc: Doc, tables: EventTables) -> bool:
+    """An article holding at least ``SPORTS_WORDS`` distinct words of ``sports`` or
+    ``sports_page`` (title included) and no ``affairs_word`` (a head of government, a minister, a
+    ministry of foreign affairs) reports a game, not international affairs."""
+    text = " " + " ".join(re.findall(r"\w+", (doc.article.title + " " + doc.article.body).lower())) + " "
+    words = {w for kind in ("sports", "sports_page") for w in tables.cue(kind) if f" {w} " in text}
+    return len(words) >= SPORTS_WORDS and not any(f" {w} " in text for w in tables.cue("affairs_word"))
 
 
 def _targeted_first(events: list[Event]) -> list[Event]:

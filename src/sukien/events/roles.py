@@ -345,6 +345,9 @@ def _words_in(toks: list, phrases: tuple[str, ...]) -> bool:
     return any(f" {p} " in text for p in phrases)
 
 
+PLAIN_AGENT_WORDS = 3  # plain words between a passive marker and its verb: an agent that is no actor
+
+
 def passive_agent(s: Sentence, ti: int, hi: int, tables: EventTables) -> tuple[bool, Group | None]:
     """(is passive, the agent): "X bị Y tấn công" (agent before), "X bị tấn công bởi Y" (after)."""
     if ti == 0:
@@ -357,6 +360,11 @@ def passive_agent(s: Sentence, ti: int, hi: int, tables: EventTables) -> tuple[b
         for h in after_trigger(s, ti, hi):
             if h.gov == "prep" and h.gov_text in tables.cue("agent_prep"):
                 return True, h
+        return True, None
+    j = ti - 1  # "X bị cá đuối đâm": a passive whose agent is plain words, no actor
+    while j > 0 and ti - j <= PLAIN_AGENT_WORDS and s.toks[j].tag in ("word", "classifier") and j not in s.group_at:
+        j -= 1
+    if j < ti - 1 and s.toks[j].tag == "predicate" and s.toks[j].text in tables.cue("passive"):
         return True, None
     return False, None
 
