@@ -194,3 +194,11 @@ def test_a_sports_page_codes_no_event(res: Resources) -> None:
     body = ("Thủ tướng Pháp gặp Thủ tướng Đức tại Paris.\n\n"
             "Sau đó hai nhà lãnh đạo xem các cầu thủ thi đấu trong hiệp hai tại sân vận động.")
     assert ("FRA", "DEU", "04") in roots(events_of(res, body))
+
+
+def test_a_date_inside_a_warnings_content_does_not_date_the_warning(res: Resources) -> None:
+    body = "Bộ Quốc phòng Anh cảnh báo Nga có thể sẽ triển khai tên lửa tới Belarus vào tháng 7/2027."
+    got = [e for e in events_of(res, body) if e.root == "13"]
+    assert got and got[0].date == "2024-05-10"
+    got = [e for e in events_of(res, "Bộ Quốc phòng Anh cảnh báo Nga vào ngày 3/5.") if e.root == "13"]
+    assert got and got[0].date == "2024-05-03"

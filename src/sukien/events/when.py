@@ -62,7 +62,7 @@ def _own_date(doc: Doc, s: Sentence, ti: int, tables: EventTables) -> DateSpan |
     dates = [(i, t) for i, t in enumerate(s.toks) if t.tag == "date"]
     spans = doc.dates_in(s.start, s.end)
     own = [(abs(t.start - trig_start), spans[t.index]) for i, t in dates
-           if s.clause_of[i] == clause and _attached(s, ti, i)
+           if s.clause_of[i] == clause and _attached(s, ti, i) and not _in_content(s, ti, i, tables)
            and (_adjunct(s, i, spans[t.index], tables) or _closes_phrase(s, ti, i))]
     if own:
         return min(own, key=lambda x: x[0])[1]
@@ -94,6 +94,18 @@ def _attached(s: Sentence, ti: int, i: int) -> bool:
     trục xuất …"); one after it belongs to the nearest event head before it ("trục xuất … liên
     quan đến vụ cháy … vào năm 2019": the year is the fire's)."""
     return i < ti or not any(s.toks[j].tag in _HEADS for j in range(ti + 1, i))
+
+
+def _in_content(s: Sentence, ti: int, i: int, tables: EventTables) -> bool:
+    """A date after a trigger that takes an act as its content (a warning, an appeal, a threat),
+    past a predicate word of that content ("cảnh báo X có thể sẽ … vào tháng 7/2027"): the
+    content's time, not the day the warning was made."""
+    if i < ti or s.toks[ti].tag != "trigger":
+        return False
+    code = s.triggers[s.toks[ti].index].pattern.code
+    if not code.startswith(tables.cue("governing_root")):
+        return False
+    return any(s.toks[j].tag == "predicate" for j in range(ti + 1, i))
 
 
 def _adjunct(s: Sentence, i: int, span: DateSpan, tables: EventTables) -> bool:
