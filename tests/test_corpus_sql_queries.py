@@ -4,6 +4,7 @@ over all merged events loaded into Python — on the seed corpus, for many filte
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -98,7 +99,7 @@ def test_sql_newest_first_and_date_span_match_presentation(corpus_store: Store) 
     merged = _all(corpus_store)
     for kw in ({}, {"actor": "RUS"}):
         chosen = timeline(merged, TimelineFilter(**kw))
-        expected = [m.event_id for m in newest_first(chosen, lambda m: m.date)]
+        expected = [m.event_id for m in newest_first(chosen, lambda m: m.date, lambda m: m.last_reported)]
         _, rows = cq.timeline(corpus_store.con, cq.MergedFilter(**kw), limit=10_000, newest=True)
         assert [r["event_id"] for r in rows] == expected and expected
         assert cq.date_span(corpus_store.con, cq.MergedFilter(**kw)) == date_range(m.date for m in chosen)
@@ -113,3 +114,24 @@ def test_sql_top_dyads_and_dyad_counts_match_presentation(corpus_store: Store) -
         for directed in (False, True):
             got = DyadCount(**cq.dyad_count(corpus_store.con, a, b, directed=directed))
             assert got == dyad_count(merged, a, b, directed=directed), (a, b, directed)
+
+
+def test_sql_newest_first_puts_plans_after_the_news(tmp_path: Path) -> None:
+    """An event dated after its last report (a plan: "đến năm 2028") comes after the dated news,
+    in SQL as in ``presentation.newest_first``."""
+    import duckdb
+
+    from sukien.presentation import newest_first
+
+    rows = [("a", "2028", "2028-01-01", "2026-02-01"), ("b", "2026-01-30", "2026-01-30", "2026-02-01"),
+            ("c", "2025", "2025-01-01", "2026-02-01"), ("d", "2026-03", "2026-03-01", "--02-01")]
+    con = duckdb.connect(str(tmp_path / "plans.duckdb"))
+    con.execute("CREATE TABLE merged_events (event_id VARCHAR, date VARCHAR, d_lo VARCHAR, last_reported VARCHAR, "
+                "sort_key VARCHAR, n_sources INTEGER, negated BOOLEAN, record JSON, focus_event_id VARCHAR)")
+    for eid, date, d_lo, rep in rows:
+        con.execute("INSERT INTO merged_events VALUES (?, ?, ?, ?, ?, 1, false, ?, ?)",
+                    [eid, date, d_lo, rep, date, json.dumps({"event_id": eid}), eid])
+    _, got = cq.timeline(con, cq.MergedFilter(), limit=10, newest=True)
+    expected = newest_first(rows, lambda r: r[1], lambda r: r[3])
+    assert [r["event_id"] for r in got] == [r[0] for r in expected] == ["d", "b", "c", "a"]
+    con.close()

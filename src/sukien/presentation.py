@@ -27,17 +27,33 @@ def has_year(date: str | None) -> bool:
     return bool(date) and not date.startswith("--")  # type: ignore[union-attr]
 
 
-def newest_first(items: Sequence[T], date: Callable[[T], str | None]) -> list[T]:
+def newest_first(items: Sequence[T], date: Callable[[T], str | None],
+                 reported: Callable[[T], str | None] | None = None) -> list[T]:
     """``items`` newest first: dated ones by date descending (a day of March before "March"
-    alone), then year-less dates, then unknown ones; ties keep their order.
+    alone), then — when ``reported`` gives the day an item was last reported — the ones dated
+    after it (plans and forecasts: "đến năm 2028"), then year-less dates, then unknown ones; ties
+    keep their order.
 
     >>> newest_first(["2025-01-02", None, "2026-03", "--05-01", "2026-03-04"], lambda d: d)
     ['2026-03-04', '2026-03', '2025-01-02', '--05-01', None]
+    >>> newest_first(["2028", "2026-01-05", "2026-01"], lambda d: d, lambda d: "2026-01-06")
+    ['2026-01-05', '2026-01', '2028']
     """
     dated = sorted((x for x in items if has_year(date(x))), key=lambda x: date(x) or "", reverse=True)
+    planned = [x for x in dated if reported is not None and _after(date(x), reported(x))]
+    done = [x for x in dated if not (reported is not None and _after(date(x), reported(x)))]
     yearless = [x for x in items if date(x) and not has_year(date(x))]
     unknown = [x for x in items if not date(x)]
-    return dated + yearless + unknown
+    return done + planned + yearless + unknown
+
+
+def _after(date: str | None, reported: str | None) -> bool:
+    """An event dated (from its first day) after the day it was reported."""
+    if not (has_year(date) and has_year(reported)):
+        return False
+    day = (date or "")[:10]
+    first = day + {4: "-01-01", 7: "-01"}.get(len(day), "")
+    return first > (reported or "")[:10]
 
 
 def date_range(dates: Iterable[str | None]) -> dict[str, str] | None:

@@ -104,9 +104,12 @@ class MergedFilter:
 
 
 _ORDER = "me.sort_key, me.n_sources DESC, me.event_id"
-# newest first: dated events by date descending (a day before its month alone), then year-less
-# dates, then unknown ones, each group otherwise in timeline order (``presentation.newest_first``)
-_NEWEST = ("CASE WHEN me.d_lo IS NOT NULL THEN 0 WHEN me.date IS NOT NULL THEN 1 ELSE 2 END, "
+# newest first: dated events by date descending (a day before its month alone), then those dated
+# after their last report (plans, forecasts), then year-less dates, then unknown ones, each group
+# otherwise in timeline order (``presentation.newest_first``)
+_PLANNED = ("me.d_lo IS NOT NULL AND me.last_reported IS NOT NULL AND me.last_reported NOT LIKE '--%' "
+            "AND me.d_lo > substr(me.last_reported, 1, 10)")
+_NEWEST = (f"CASE WHEN {_PLANNED} THEN 1 WHEN me.d_lo IS NOT NULL THEN 0 WHEN me.date IS NOT NULL THEN 2 ELSE 3 END, "
            "CASE WHEN me.d_lo IS NOT NULL THEN me.date END DESC, " + _ORDER)
 
 
