@@ -432,3 +432,9 @@ def test_families_rarer_attack_verbs(res: Resources, body: str, expected: set[Dy
 
 def test_families_courtesy_call_is_a_consultation(res: Resources) -> None:
     check(res, "Đại sứ Hàn Quốc chào xã giao Bộ trưởng Ngoại giao Lào.", both("KOR", "LAO.GOV", "04"))
+
+
+def test_families_reducing_aid_is_no_aid(res: Resources) -> None:
+    check(res, "Na Uy giảm viện trợ cho Afghanistan sau cuộc đảo chính.", {("NOR", "AFG", "16")})
+    assert not [e for e in events_of(res, "Đức và Anh cũng giảm viện trợ khi chuyển nguồn lực sang quốc phòng.")
+                if e.root == "07"]

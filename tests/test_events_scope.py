@@ -202,3 +202,8 @@ def test_a_date_inside_a_warnings_content_does_not_date_the_warning(res: Resourc
     assert got and got[0].date == "2024-05-10"
     got = [e for e in events_of(res, "Bộ Quốc phòng Anh cảnh báo Nga vào ngày 3/5.") if e.root == "13"]
     assert got and got[0].date == "2024-05-03"
+
+
+def test_not_hurrying_to_strike_is_no_strike(res: Resources) -> None:
+    body = "Quân đội Azerbaijan không vội vàng tập kích các vị trí của Armenia."
+    assert not any(e.root == "19" for e in events_of(res, body))
