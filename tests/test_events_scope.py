@@ -207,3 +207,14 @@ def test_a_date_inside_a_warnings_content_does_not_date_the_warning(res: Resourc
 def test_not_hurrying_to_strike_is_no_strike(res: Resources) -> None:
     body = "Quân đội Azerbaijan không vội vàng tập kích các vị trí của Armenia."
     assert not any(e.root == "19" for e in events_of(res, body))
+
+
+def test_an_agreement_in_a_purpose_clause_is_an_aim(res: Resources) -> None:
+    got = roots(events_of(res, "Ai Cập và Ethiopia đang đàm phán để sớm ký kết một hiệp định về nguồn nước."))
+    assert ("EGY", "ETH", "04") in got and not any(r == "05" for _, _, r in got)
+
+
+def test_a_letter_received_is_no_aid(res: Resources) -> None:
+    body = "Bộ trưởng Nội vụ Bỉ cho biết ông đã nhận được một lá thư từ Cơ quan An ninh Quốc gia Mỹ."
+    assert not any(e.root == "07" for e in events_of(res, body))
+    assert ("USA", "UKR", "07") in roots(events_of(res, "Quân đội Ukraine nhận được đạn pháo từ Mỹ."))
