@@ -218,3 +218,9 @@ def test_a_letter_received_is_no_aid(res: Resources) -> None:
     body = "Bộ trưởng Nội vụ Bỉ cho biết ông đã nhận được một lá thư từ Cơ quan An ninh Quốc gia Mỹ."
     assert not any(e.root == "07" for e in events_of(res, body))
     assert ("USA", "UKR", "07") in roots(events_of(res, "Quân đội Ukraine nhận được đạn pháo từ Mỹ."))
+
+
+def test_an_act_noun_a_speaker_reports_is_not_the_speakers(res: Resources) -> None:
+    assert not events_of(res, "Một quan chức Pháp cho biết cuộc tấn công nhằm vào Mali.")
+    assert ("FRA", "DEU", "04") in roots(events_of(res, "Bộ Ngoại giao Pháp cho biết cuộc gặp với Đức diễn ra tốt đẹp."))
+    assert ("FRA", "IRN", "16") in roots(events_of(res, "Bộ Ngoại giao Pháp công bố lệnh trừng phạt đối với Iran."))

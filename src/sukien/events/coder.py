@@ -119,6 +119,9 @@ def _subject(ctx: Coding, s: Sentence, ti: int, lo: int, nominal: set[int]) -> G
     pivot = roles.pivot_subject(s, ti, lo, nominal)
     if pivot is not None:
         return pivot
+    one_way = not s.triggers[s.toks[ti].index].pattern.sym  # "cuộc gặp với Y": the speaker's side meets
+    if ti in nominal and one_way and roles.noun_after_speech(s, ti, ctx.tables):
+        return None  # "X cho biết cuộc tấn công nhằm vào Y": X reports it, X did not do it
     if ti not in nominal and roles.group_subject(s, ti, lo, nominal, ctx.tables):
         return None  # "các quốc gia cung cấp dầu cho X": an unnamed group acts, no named actor
     own = roles.local_subject(s, ti, lo, nominal, ctx.tables)

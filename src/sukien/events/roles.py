@@ -79,6 +79,20 @@ def group_subject(s: Sentence, ti: int, lo: int, nominal: set[int], tables: Even
     return any(tail.endswith(f" {d} {g}") for d in tables.cue("plural_det") for g in tables.cue("group_noun"))
 
 
+def noun_after_speech(s: Sentence, ti: int, tables: EventTables) -> bool:
+    """An event noun opening what a speech verb reports ("X cho biết cuộc tấn công nhằm vào Y"):
+    the speaker reports the act, it is not the speaker's (an announcement — "X công bố lệnh trừng
+    phạt" — is, see ``statement_verb``)."""
+    skip = set(tables.cue("classifier")) | set(tables.cue("determiner"))
+    j = ti - 1
+    while j >= 0 and (s.toks[j].tag == "classifier" or s.toks[j].text in skip):
+        j -= 1
+    if j < 0:
+        return False
+    t = s.toks[j]
+    return (t.tag == "speech" and t.text not in tables.cue("statement_verb")) or t.text == "rằng"
+
+
 def pivot_subject(s: Sentence, ti: int, lo: int, nominal: set[int]) -> Group | None:
     """"cáo buộc Nga tấn công Ukraine", "kêu gọi X rút quân": the object of the verb just before
     is the subject of this one (nothing but that object between the two verbs)."""
