@@ -224,3 +224,8 @@ def test_an_act_noun_a_speaker_reports_is_not_the_speakers(res: Resources) -> No
     assert not events_of(res, "Một quan chức Pháp cho biết cuộc tấn công nhằm vào Mali.")
     assert ("FRA", "DEU", "04") in roots(events_of(res, "Bộ Ngoại giao Pháp cho biết cuộc gặp với Đức diễn ra tốt đẹp."))
     assert ("FRA", "IRN", "16") in roots(events_of(res, "Bộ Ngoại giao Pháp công bố lệnh trừng phạt đối với Iran."))
+
+
+def test_a_political_commitment_named_as_a_noun_is_no_act(res: Resources) -> None:
+    body = "Liên minh giữa Ai Cập và Sudan dựa trên lợi ích kinh tế, cam kết chính trị và tính toán chiến lược."
+    assert not any(e.root == "03" for e in events_of(res, body))
