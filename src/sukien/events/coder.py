@@ -11,7 +11,6 @@ quotation's content is what the speaker says, not a fact about the parties it na
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -20,7 +19,7 @@ from sukien.events import roles
 from sukien.events.lexer import Trigger, find_triggers
 from sukien.events.phrases import Group, Member, Sentence, analyse
 from sukien.events.roles import Pair
-from sukien.events.scope import Scope, scope_of
+from sukien.events.scope import Scope, scope_of, sports_page, sports_sentence
 from sukien.events.tables import EventTables
 from sukien.events.when import Dating, dating, event_date
 from sukien.records import Event
@@ -63,7 +62,7 @@ def code_doc(doc: Doc, tables: EventTables, side: Side, home: Callable[[str], st
     events: list[Event] = []
     for index, sent in enumerate(doc.sentences):
         triggers = find_triggers(doc, sent.start, sent.end, tables)
-        if not triggers:
+        if not triggers or sports_sentence(doc, sent.start, sent.end, tables):
             continue
         s = analyse(doc, index, triggers, tables, speakers, state_of)
         nominal = set(s.nominal)
@@ -75,18 +74,6 @@ def code_doc(doc: Doc, tables: EventTables, side: Side, home: Callable[[str], st
         events += found
         ctx.acts[before:] = found
     return events
-
-
-SPORTS_WORDS = 3  # distinct sports words that make an article a sports page
-
-
-def sports_page(doc: Doc, tables: EventTables) -> bool:
-    """An article holding at least ``SPORTS_WORDS`` distinct words of ``sports`` or
-    ``sports_page`` (title included) and no ``affairs_word`` (a head of government, a minister, a
-    ministry of foreign affairs) reports a game, not international affairs."""
-    text = " " + " ".join(re.findall(r"\w+", (doc.article.title + " " + doc.article.body).lower())) + " "
-    words = {w for kind in ("sports", "sports_page") for w in tables.cue(kind) if f" {w} " in text}
-    return len(words) >= SPORTS_WORDS and not any(f" {w} " in text for w in tables.cue("affairs_word"))
 
 
 def _targeted_first(events: list[Event]) -> list[Event]:

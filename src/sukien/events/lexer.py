@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import ahocorasick
+
 from sukien.doc import Doc
 from sukien.events.tables import WORD, EventTables, Pattern
 
@@ -38,7 +40,7 @@ class Tok:
 def find_triggers(doc: Doc, start: int, end: int, tables: EventTables) -> list[Trigger]:
     """Longest non-overlapping pattern matches in ``body[start:end]``."""
     folded, low = doc.folded, doc.lower
-    blocked = _blocked_spans(low, start, end, tables.cue("blocked"))
+    blocked = _blocked_spans(low, start, end, tables.blocked)
     found: list[Trigger] = []
     if tables.automaton is None:
         return found
@@ -126,16 +128,16 @@ def _compound(word: str, tables: EventTables) -> bool:
     return fold(word) not in tables.automaton  # a trigger of its own is matched as such
 
 
-def _blocked_spans(low: str, start: int, end: int, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Compounds that contain a trigger word but are no event ("bắt đầu", "mối đe dọa")."""
+def _blocked_spans(low: str, start: int, end: int, auto: ahocorasick.Automaton | None) -> list[tuple[int, int]]:
+    """Compounds that contain a trigger word but are no event ("bắt đầu", "mối đe dọa"): every
+    whole-word occurrence of a ``blocked`` cue, found in one pass."""
+    if auto is None:
+        return []
     spans: list[tuple[int, int]] = []
-    for p in phrases:
-        i = low.find(p, start, end)
-        while i >= 0:
-            j = i + len(p)
-            if (i == 0 or not low[i - 1].isalnum()) and (j >= len(low) or not low[j].isalnum()):
-                spans.append((i, j))
-            i = low.find(p, i + 1, end)
+    for last, p in auto.iter(low, start, end):
+        i, j = last - len(p) + 1, last + 1
+        if (i == 0 or not low[i - 1].isalnum()) and (j >= len(low) or not low[j].isalnum()):
+            spans.append((i, j))
     return spans
 
 

@@ -33,8 +33,6 @@ def scope_of(doc: Doc, s: Sentence, ti: int, subject: Group | None, nominal: set
     clause = doc.clauses[clause_index] if clause_index >= 0 else None
     if clause is not None and clause.kind in ("condition", "question"):
         return Scope(False, "conditional", coded=False)
-    if _has(_words(doc.lower[s.start:s.end]), tables.cue("sports")):
-        return Scope(False, "asserted", coded=False)  # "Nhật Bản sẽ gặp Indonesia ở bán kết"
     if clause is not None and clause.kind == "purpose" and trig.pattern.code[:2] in tables.cue("aim_root"):
         return Scope(False, "intended", coded=False)  # "điều quân tới để tấn công X": an aim
     if _yes_no_question(doc, clause, s, trig, tables):
@@ -56,12 +54,13 @@ def scope_of(doc: Doc, s: Sentence, ti: int, subject: Group | None, nominal: set
         return Scope(negated, "reported_claim")
     if _conditional_sentence(doc, s, clause_index):
         return Scope(negated, "conditional")
-    claimed = _words(doc.body[s.start:trig.start])[-CLAIM_WORDS:]  # "X cho rằng Y đã tấn công Z"
+    sent_pre = _words(doc.body[s.start:trig.start])  # the sentence up to the trigger
+    claimed = sent_pre[-CLAIM_WORDS:]  # "X cho rằng Y đã tấn công Z"
     if not trig.pattern.code.startswith(tables.cue("claim_code")) and _has(claimed, tables.cue("claim")):
         return Scope(negated, "reported_claim")
     post = " ".join(_words(doc.body[trig.end:trig.end + 40])[:3]) + " "
     whole = _words(doc.body[_clause_start(doc, clause, s):trig.start])[-HYPO_WORDS:]  # "nguy cơ Mỹ tấn công"
-    if _has(_words(doc.body[s.start:trig.start])[-HYPO_WORDS:], tables.cue("habitual")):
+    if _has(sent_pre[-HYPO_WORDS:], tables.cue("habitual")):
         return Scope(negated, "asserted", coded=False)  # "Hằng năm, X và Y tập trận chung": no one act
     if _has(whole, tables.cue("hypothetical"), tables.cue("compound")) or (
             ti in nominal and any(post.startswith(h + " ") for h in tables.cue("hypothetical_after"))):
@@ -210,6 +209,23 @@ def _before_light_verb(pre: list[str], tables: EventTables) -> list[str]:
         if words[-len(v):] == v:
             return words[:-len(v)]
     return []
+
+
+SPORTS_WORDS = 3  # distinct sports words that make an article a sports page
+
+
+def sports_page(doc: Doc, tables: EventTables) -> bool:
+    """An article holding at least ``SPORTS_WORDS`` distinct words of ``sports`` or
+    ``sports_page`` (title included) and no ``affairs_word`` (a head of government, a minister, a
+    ministry of foreign affairs) reports a game, not international affairs."""
+    text = " " + " ".join(_words(doc.article.title) + _words(doc.lower)) + " "
+    found = {w for kind in ("sports", "sports_page") for w in tables.cue(kind) if f" {w} " in text}
+    return len(found) >= SPORTS_WORDS and not any(f" {w} " in text for w in tables.cue("affairs_word"))
+
+
+def sports_sentence(doc: Doc, start: int, end: int, tables: EventTables) -> bool:
+    """A sentence of a sports report ("Nhật Bản sẽ gặp Indonesia ở bán kết"): it codes no event."""
+    return _has(_words(doc.lower[start:end]), tables.cue("sports"))
 
 
 def _has(words: list[str], phrases: tuple[str, ...], compounds: tuple[str, ...] = ()) -> bool:

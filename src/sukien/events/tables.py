@@ -128,6 +128,7 @@ class EventTables:
     intent: dict[str, str] = field(default_factory=dict)  # root -> code for intended acts
     speech: tuple[str, ...] = ()  # speech and attitude verbs (speech_verbs.txt)
     automaton: ahocorasick.Automaton | None = None
+    blocked: ahocorasick.Automaton | None = None  # the ``blocked`` cues, matched on lower-case text
     tags: CueIndex = field(default_factory=lambda: CueIndex({}, 1))
     compounds: frozenset[str] = frozenset()  # two-syllable Vietnamese words (underthesea's Viet74K)
     places: dict[tuple[str, ...], str] = field(default_factory=dict)  # place words -> state (places.tsv)
@@ -152,6 +153,7 @@ class EventTables:
         t.speech = tuple(sorted({_speech_word(line) for line in read_word_list("speech_verbs.txt")},
                                 key=len, reverse=True))
         t.automaton = _automaton(t.patterns)
+        t.blocked = _phrase_automaton(t.cue("blocked"))
         t.tags = _cue_index(t.cues, t.speech)
         t.compounds = two_syllable_words()
         t.places = {tuple(normalize_text(r["place"]).lower().split()): r["state"] for r in read_tsv("places.tsv")}
@@ -184,6 +186,17 @@ def two_syllable_words() -> frozenset[str]:
 
 def _speech_word(line: str) -> str:
     return normalize_text(line.split(" +")[0].split(" -")[0]).strip().lower()
+
+
+def _phrase_automaton(phrases: tuple[str, ...]) -> ahocorasick.Automaton | None:
+    """Every phrase, each its own value: all (overlapping) occurrences in one pass over a text."""
+    if not phrases:
+        return None
+    auto = ahocorasick.Automaton()
+    for p in phrases:
+        auto.add_word(p, p)
+    auto.make_automaton()
+    return auto
 
 
 def _automaton(patterns: list[Pattern]) -> ahocorasick.Automaton:
