@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import ahocorasick
 
@@ -174,13 +175,17 @@ def two_syllable_words() -> frozenset[str]:
     """Two-syllable words of the Vietnamese word list shipped with underthesea (Viet74K, Apache-2.0),
     lower case, NFC, one tone placement: a one-syllable trigger inside one of them is no trigger
     ("tiếp" in "trực tiếp", "bắt" in "bắt đầu")."""
-    from importlib import resources
+    from importlib.util import find_spec
 
-    try:
-        raw = resources.files("underthesea.corpus").joinpath("data/Viet74K.txt").read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError):
+    spec = find_spec("underthesea")  # the file only: importing the package costs half a second a worker
+    if spec is None or not spec.submodule_search_locations:
         return frozenset()
-    words = (normalize_text(line).strip().lower() for line in raw.splitlines())
+    path = Path(next(iter(spec.submodule_search_locations))) / "corpus" / "data" / "Viet74K.txt"
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return frozenset()
+    words = (line.strip() for line in normalize_text(raw).lower().splitlines())  # one pass, not 74K calls
     return frozenset(w for w in words if w.count(" ") == 1)
 
 
