@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import multiprocessing
 import os
 import time
 import uuid
@@ -165,7 +166,8 @@ def _init_worker() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle (it keeps finished batches)
-    _WORKER["res"] = Resources.load()
+    if "res" not in _WORKER:  # a forked worker inherits the parent's tables (see _start_mapper)
+        _WORKER["res"] = Resources.load()
 
 
 def _work(doc: Document) -> DocBatchItem | Failure:
@@ -323,6 +325,8 @@ def _start_mapper(settings: Settings) -> tuple[Mapper, Callable[[], None]]:
     if workers <= 1:
         res = Resources.load()
         return (lambda docs: (safe_process(d, res) for d in docs)), (lambda: None)
+    if multiprocessing.get_start_method() == "fork":
+        _WORKER["res"] = Resources.load()  # loaded once, shared copy-on-write by every forked worker
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker)
     return (lambda docs: pool.map(_work, docs, chunksize=4)), (lambda: pool.shutdown(cancel_futures=True))
 
